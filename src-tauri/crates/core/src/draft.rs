@@ -1,0 +1,315 @@
+//! A credential as typed: every field raw text, exactly as the form or the command line gave
+//! it. `validate` is the one place that turns a draft into a `CredentialInput`, so the app's
+//! inline messages, the CLI's errors and the importers all say the same thing.
+
+use crate::date::PartialDate;
+use crate::model::{CredentialInput, CredentialKind, SkillTag, Status};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use ts_rs::TS;
+
+pub const MAX_TITLE: usize = 300;
+pub const MAX_SHORT: usize = 200;
+pub const MAX_URL: usize = 2048;
+pub const MAX_NOTES: usize = 20_000;
+pub const MAX_SKILL_NAME: usize = 100;
+pub const MAX_SKILLS: usize = 50;
+/// More hours than a person can log for one activity: a typo, not a record.
+pub const MAX_HOURS: f64 = 100_000.0;
+
+/// One problem with one field. `field` is the draft's field name (`title`, `credit_type`,
+/// `skills[2].relevance`), which the form uses to place the message and the CLI turns into
+/// its flag name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// A skill as typed: relevance is text so that "0.8", "" (meaning 1) and "abc" (an error)
+/// all reach the same validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SkillDraft {
+    pub name: String,
+    pub relevance: String,
+}
+
+impl SkillDraft {
+    /// Parses the command line's `NAME[=RELEVANCE]`; the last `=` splits, so names may hold one.
+    pub fn parse_flag(s: &str) -> Self {
+        match s.rsplit_once('=') {
+            Some((name, rel)) => Self { name: name.to_string(), relevance: rel.to_string() },
+            None => Self { name: s.to_string(), relevance: String::new() },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CredentialDraft {
+    pub kind: CredentialKind,
+    pub in_progress: bool,
+    pub title: String,
+    pub issuer: String,
+    pub started: String,
+    pub completed: String,
+    pub expires: String,
+    pub hours: String,
+    pub credit_type: String,
+    pub credential_id: String,
+    pub url: String,
+    pub notes: String,
+    pub verified: bool,
+    pub skills: Vec<SkillDraft>,
+}
+
+impl Default for CredentialDraft {
+    fn default() -> Self {
+        Self {
+            kind: CredentialKind::Certification,
+            in_progress: false,
+            title: String::new(),
+            issuer: String::new(),
+            started: String::new(),
+            completed: String::new(),
+            expires: String::new(),
+            hours: String::new(),
+            credit_type: String::new(),
+            credential_id: String::new(),
+            url: String::new(),
+            notes: String::new(),
+            verified: false,
+            skills: Vec::new(),
+        }
+    }
+}
+
+fn opt_text<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// Collects every problem, not just the first, so a form can mark all bad fields at once.
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError { field: field.to_string(), message: message.into() });
+    }
+
+    /// A one-line text field: trimmed, length-checked, free of control characters.
+    fn line(&mut self, field: &str, raw: &str, max: usize) -> Option<String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return None;
+        }
+        if s.chars().count() > max {
+            self.fail(field, format!("is too long ({} characters; at most {max})", s.chars().count()));
+        } else if s.chars().any(char::is_control) {
+            self.fail(field, "must be a single line without control characters");
+        }
+        Some(s.to_string())
+    }
+
+    fn date(&mut self, field: &str, raw: &str) -> Option<PartialDate> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return None;
+        }
+        match s.parse() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.fail(field, e.to_string());
+                None
+            }
+        }
+    }
+}
+
+impl CredentialDraft {
+    /// The draft that shows an existing record in the form.
+    pub fn from_input(input: &CredentialInput) -> Self {
+        Self {
+            kind: input.kind,
+            in_progress: input.status == Status::InProgress,
+            title: input.title.clone(),
+            issuer: opt_text(&input.issuer),
+            started: opt_text(&input.started),
+            completed: opt_text(&input.completed),
+            expires: opt_text(&input.expires),
+            hours: opt_text(&input.hours),
+            credit_type: opt_text(&input.credit_type),
+            credential_id: opt_text(&input.credential_id),
+            url: opt_text(&input.url),
+            notes: opt_text(&input.notes),
+            verified: input.verified,
+            skills: input
+                .skills
+                .iter()
+                .map(|s| SkillDraft { name: s.name.clone(), relevance: s.relevance.to_string() })
+                .collect(),
+        }
+    }
+
+    /// Checks every field against `today` (a completed credential cannot be completed in the
+    /// future) and returns the clean record, or every problem found.
+    pub fn validate(&self, today: NaiveDate) -> Result<CredentialInput, Vec<FieldError>> {
+        let mut c = Checker { errors: Vec::new() };
+        let title = c.line("title", &self.title, MAX_TITLE);
+        if title.is_none() {
+            c.fail("title", "is required");
+        }
+        let issuer = c.line("issuer", &self.issuer, MAX_SHORT);
+        let credit_type = c.line("credit_type", &self.credit_type, MAX_SHORT);
+        let credential_id = c.line("credential_id", &self.credential_id, MAX_SHORT);
+        let started = c.date("started", &self.started);
+        let completed = c.date("completed", &self.completed);
+        let expires = c.date("expires", &self.expires);
+        let status = if self.in_progress { Status::InProgress } else { Status::Completed };
+        check_dates(&mut c, status, started, completed, expires, today);
+        let hours = parse_hours(&mut c, &self.hours);
+        let url = parse_url(&mut c, &self.url);
+        let notes = self.notes.trim();
+        if notes.chars().count() > MAX_NOTES {
+            c.fail("notes", format!("is too long (at most {MAX_NOTES} characters)"));
+        }
+        let skills = parse_skills(&mut c, &self.skills);
+        if !c.errors.is_empty() {
+            return Err(c.errors);
+        }
+        Ok(CredentialInput {
+            kind: self.kind,
+            status,
+            title: title.unwrap_or_default(),
+            issuer,
+            started,
+            completed,
+            expires,
+            hours,
+            credit_type,
+            credential_id,
+            url,
+            notes: (!notes.is_empty()).then(|| notes.to_string()),
+            verified: self.verified,
+            skills,
+        })
+    }
+}
+
+fn check_dates(
+    c: &mut Checker,
+    status: Status,
+    started: Option<PartialDate>,
+    completed: Option<PartialDate>,
+    expires: Option<PartialDate>,
+    today: NaiveDate,
+) {
+    if let (Some(s), Some(d)) = (started, completed) {
+        if d.surely_before(&s) {
+            c.fail("completed", format!("{d} is before the start date {s}"));
+        }
+    }
+    if let (Some(d), Some(e)) = (completed, expires) {
+        if e.surely_before(&d) {
+            c.fail("expires", format!("{e} is before the completion date {d}"));
+        }
+    }
+    if let Some(s) = started {
+        if s.earliest() > today {
+            c.fail("started", format!("{s} is in the future"));
+        }
+    }
+    if status == Status::Completed {
+        if let Some(d) = completed {
+            if d.earliest() > today {
+                c.fail(
+                    "completed",
+                    format!("{d} is in the future; mark the record in progress to give an expected date"),
+                );
+            }
+        }
+    }
+}
+
+fn parse_hours(c: &mut Checker, raw: &str) -> Option<f64> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match s.parse::<f64>() {
+        Ok(h) if !h.is_finite() => c.fail("hours", format!("'{s}' is not a finite number")),
+        Ok(h) if h < 0.0 => c.fail("hours", format!("{s} is negative; hours must be 0 or more")),
+        Ok(h) if h > MAX_HOURS => c.fail("hours", format!("{s} is more than {MAX_HOURS} hours")),
+        Ok(h) => return Some(h),
+        Err(_) => c.fail("hours", format!("'{s}' is not a number (use a decimal point: 1.5)")),
+    }
+    None
+}
+
+fn parse_url(c: &mut Checker, raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.len() > MAX_URL {
+        c.fail("url", format!("is too long (at most {MAX_URL} characters)"));
+        return None;
+    }
+    match url::Url::parse(s) {
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => {
+            c.fail("url", format!("'{s}' must start with https:// or http://"))
+        }
+        Ok(u) if u.host_str().is_none_or(|h| !h.contains('.') && h != "localhost") => {
+            c.fail("url", format!("'{s}' has no valid host"))
+        }
+        Ok(_) => return Some(s.to_string()),
+        Err(e) => c.fail("url", format!("'{s}' is not a valid URL ({e})")),
+    }
+    None
+}
+
+fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
+    if drafts.len() > MAX_SKILLS {
+        c.fail("skills", format!("has {} entries; at most {MAX_SKILLS}", drafts.len()));
+    }
+    let mut out: Vec<SkillTag> = Vec::with_capacity(drafts.len());
+    for (i, d) in drafts.iter().enumerate() {
+        let field = format!("skills[{i}]");
+        let Some(name) = c.line(&format!("{field}.name"), &d.name, MAX_SKILL_NAME) else {
+            if !d.relevance.trim().is_empty() {
+                c.fail(&format!("{field}.name"), "is required");
+            }
+            continue;
+        };
+        let rel = d.relevance.trim();
+        let relevance = if rel.is_empty() {
+            1.0
+        } else {
+            match rel.parse::<f64>() {
+                Ok(r) if (0.0..=1.0).contains(&r) => r,
+                _ => {
+                    c.fail(
+                        &format!("{field}.relevance"),
+                        format!("'{rel}' for skill '{name}' must be a number from 0 to 1"),
+                    );
+                    continue;
+                }
+            }
+        };
+        if out.iter().any(|s| s.name.to_lowercase() == name.to_lowercase()) {
+            c.fail(&format!("{field}.name"), format!("'{name}' is listed twice"));
+            continue;
+        }
+        out.push(SkillTag { name, relevance });
+    }
+    out
+}
