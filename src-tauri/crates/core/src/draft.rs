@@ -46,8 +46,14 @@ impl SkillDraft {
     /// Parses the command line's `NAME[=RELEVANCE]`; the last `=` splits, so names may hold one.
     pub fn parse_flag(s: &str) -> Self {
         match s.rsplit_once('=') {
-            Some((name, rel)) => Self { name: name.to_string(), relevance: rel.to_string() },
-            None => Self { name: s.to_string(), relevance: String::new() },
+            Some((name, rel)) => Self {
+                name: name.to_string(),
+                relevance: rel.to_string(),
+            },
+            None => Self {
+                name: s.to_string(),
+                relevance: String::new(),
+            },
         }
     }
 }
@@ -103,7 +109,10 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.to_string(), message: message.into() });
+        self.errors.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
     }
 
     /// A one-line text field: trimmed, length-checked, free of control characters.
@@ -113,7 +122,13 @@ impl Checker {
             return None;
         }
         if s.chars().count() > max {
-            self.fail(field, format!("is too long ({} characters; at most {max})", s.chars().count()));
+            self.fail(
+                field,
+                format!(
+                    "is too long ({} characters; at most {max})",
+                    s.chars().count()
+                ),
+            );
         } else if s.chars().any(char::is_control) {
             self.fail(field, "must be a single line without control characters");
         }
@@ -155,7 +170,10 @@ impl CredentialDraft {
             skills: input
                 .skills
                 .iter()
-                .map(|s| SkillDraft { name: s.name.clone(), relevance: s.relevance.to_string() })
+                .map(|s| SkillDraft {
+                    name: s.name.clone(),
+                    relevance: s.relevance.to_string(),
+                })
                 .collect(),
         }
     }
@@ -174,13 +192,20 @@ impl CredentialDraft {
         let started = c.date("started", &self.started);
         let completed = c.date("completed", &self.completed);
         let expires = c.date("expires", &self.expires);
-        let status = if self.in_progress { Status::InProgress } else { Status::Completed };
+        let status = if self.in_progress {
+            Status::InProgress
+        } else {
+            Status::Completed
+        };
         check_dates(&mut c, status, started, completed, expires, today);
         let hours = parse_hours(&mut c, &self.hours);
         let url = parse_url(&mut c, &self.url);
         let notes = self.notes.trim();
         if notes.chars().count() > MAX_NOTES {
-            c.fail("notes", format!("is too long (at most {MAX_NOTES} characters)"));
+            c.fail(
+                "notes",
+                format!("is too long (at most {MAX_NOTES} characters)"),
+            );
         }
         let skills = parse_skills(&mut c, &self.skills);
         if !c.errors.is_empty() {
@@ -250,7 +275,10 @@ fn parse_hours(c: &mut Checker, raw: &str) -> Option<f64> {
         Ok(h) if h < 0.0 => c.fail("hours", format!("{s} is negative; hours must be 0 or more")),
         Ok(h) if h > MAX_HOURS => c.fail("hours", format!("{s} is more than {MAX_HOURS} hours")),
         Ok(h) => return Some(h),
-        Err(_) => c.fail("hours", format!("'{s}' is not a number (use a decimal point: 1.5)")),
+        Err(_) => c.fail(
+            "hours",
+            format!("'{s}' is not a number (use a decimal point: 1.5)"),
+        ),
     }
     None
 }
@@ -268,7 +296,10 @@ fn parse_url(c: &mut Checker, raw: &str) -> Option<String> {
         Ok(u) if !matches!(u.scheme(), "http" | "https") => {
             c.fail("url", format!("'{s}' must start with https:// or http://"))
         }
-        Ok(u) if u.host_str().is_none_or(|h| !h.contains('.') && h != "localhost") => {
+        Ok(u)
+            if u.host_str()
+                .is_none_or(|h| !h.contains('.') && h != "localhost") =>
+        {
             c.fail("url", format!("'{s}' has no valid host"))
         }
         Ok(_) => return Some(s.to_string()),
@@ -279,7 +310,10 @@ fn parse_url(c: &mut Checker, raw: &str) -> Option<String> {
 
 fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
     if drafts.len() > MAX_SKILLS {
-        c.fail("skills", format!("has {} entries; at most {MAX_SKILLS}", drafts.len()));
+        c.fail(
+            "skills",
+            format!("has {} entries; at most {MAX_SKILLS}", drafts.len()),
+        );
     }
     let mut out: Vec<SkillTag> = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
@@ -305,8 +339,14 @@ fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
                 }
             }
         };
-        if out.iter().any(|s| s.name.to_lowercase() == name.to_lowercase()) {
-            c.fail(&format!("{field}.name"), format!("'{name}' is listed twice"));
+        if out
+            .iter()
+            .any(|s| s.name.to_lowercase() == name.to_lowercase())
+        {
+            c.fail(
+                &format!("{field}.name"),
+                format!("'{name}' is listed twice"),
+            );
             continue;
         }
         out.push(SkillTag { name, relevance });

@@ -28,7 +28,9 @@ impl std::str::FromStr for SortKey {
             "kind" => Ok(Self::Kind),
             "expires" => Ok(Self::Expires),
             "added" => Ok(Self::Added),
-            _ => Err(format!("unknown sort '{s}'; expected recent, title, kind, expires or added")),
+            _ => Err(format!(
+                "unknown sort '{s}'; expected recent, title, kind, expires or added"
+            )),
         }
     }
 }

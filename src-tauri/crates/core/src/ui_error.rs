@@ -30,7 +30,11 @@ pub struct UiError {
 
 impl UiError {
     pub fn new(kind: UiErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), fields: Vec::new() }
+        Self {
+            kind,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
 
     pub fn validation(fields: Vec<FieldError>) -> Self {
@@ -38,6 +42,10 @@ impl UiError {
             [one] => one.to_string(),
             many => format!("{} fields need attention", many.len()),
         };
-        Self { kind: UiErrorKind::Validation, message, fields }
+        Self {
+            kind: UiErrorKind::Validation,
+            message,
+            fields,
+        }
     }
 }

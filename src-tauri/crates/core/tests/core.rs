@@ -8,7 +8,10 @@ fn today() -> NaiveDate {
 }
 
 fn draft(title: &str) -> CredentialDraft {
-    CredentialDraft { title: title.into(), ..CredentialDraft::default() }
+    CredentialDraft {
+        title: title.into(),
+        ..CredentialDraft::default()
+    }
 }
 
 /// The field names of every error `d` produces.
@@ -22,19 +25,40 @@ fn failing_fields(d: &CredentialDraft) -> Vec<String> {
 #[test]
 fn dates_keep_their_precision() {
     for s in ["2021", "2021-03", "2021-03-15"] {
-        let d: PartialDate = s.parse().unwrap_or_else(|e| panic!("{s} should parse: {e}"));
+        let d: PartialDate = s
+            .parse()
+            .unwrap_or_else(|e| panic!("{s} should parse: {e}"));
         assert_eq!(d.to_string(), s, "a date is shown as typed");
     }
     let m: PartialDate = "2024-02".parse().expect("month date");
-    assert_eq!(m.latest(), NaiveDate::from_ymd_opt(2024, 2, 29).expect("leap day"), "leap Feb");
+    assert_eq!(
+        m.latest(),
+        NaiveDate::from_ymd_opt(2024, 2, 29).expect("leap day"),
+        "leap Feb"
+    );
     let y: PartialDate = "2021".parse().expect("year date");
-    assert_eq!(y.earliest(), NaiveDate::from_ymd_opt(2021, 1, 1).expect("d"), "year start");
+    assert_eq!(
+        y.earliest(),
+        NaiveDate::from_ymd_opt(2021, 1, 1).expect("d"),
+        "year start"
+    );
 }
 
 #[test]
 fn bad_dates_are_refused() {
-    for s in ["2021-13", "2021-02-30", "21-03-01", "2021/03/01", "March 2021", "1850", "2021-3"] {
-        assert!(s.parse::<PartialDate>().is_err(), "{s} must not parse as a date");
+    for s in [
+        "2021-13",
+        "2021-02-30",
+        "21-03-01",
+        "2021/03/01",
+        "March 2021",
+        "1850",
+        "2021-3",
+    ] {
+        assert!(
+            s.parse::<PartialDate>().is_err(),
+            "{s} must not parse as a date"
+        );
     }
 }
 
@@ -42,7 +66,10 @@ fn bad_dates_are_refused() {
 fn partial_dates_do_not_contradict_finer_ones() {
     let month: PartialDate = "2021-03".parse().expect("d");
     let day: PartialDate = "2021-03-15".parse().expect("d");
-    assert!(!month.surely_before(&day), "2021-03 may be the 15th or later");
+    assert!(
+        !month.surely_before(&day),
+        "2021-03 may be the 15th or later"
+    );
     assert!(!day.surely_before(&month), "2021-03-15 lies within 2021-03");
     let april: PartialDate = "2021-04".parse().expect("d");
     assert!(month.surely_before(&april), "March is surely before April");
@@ -50,9 +77,15 @@ fn partial_dates_do_not_contradict_finer_ones() {
 
 #[test]
 fn a_minimal_draft_validates() {
-    let input = draft("  ACLS  ").validate(today()).expect("title alone is enough");
+    let input = draft("  ACLS  ")
+        .validate(today())
+        .expect("title alone is enough");
     assert_eq!(input.title, "ACLS", "title is trimmed");
-    assert_eq!(input.status, Status::Completed, "completed unless marked in progress");
+    assert_eq!(
+        input.status,
+        Status::Completed,
+        "completed unless marked in progress"
+    );
     assert_eq!(input.issuer, None, "blank issuer becomes none");
 }
 
@@ -62,50 +95,137 @@ fn each_bad_field_is_named() {
         ("title", draft("   ")),
         ("title", draft(&"x".repeat(301))),
         ("title", draft("two\nlines")),
-        ("started", CredentialDraft { started: "2021-13-01".into(), ..draft("t") }),
-        ("completed", CredentialDraft { completed: "yesterday".into(), ..draft("t") }),
+        (
+            "started",
+            CredentialDraft {
+                started: "2021-13-01".into(),
+                ..draft("t")
+            },
+        ),
         (
             "completed",
-            CredentialDraft { started: "2021-05".into(), completed: "2021-04-30".into(), ..draft("t") },
+            CredentialDraft {
+                completed: "yesterday".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "completed",
+            CredentialDraft {
+                started: "2021-05".into(),
+                completed: "2021-04-30".into(),
+                ..draft("t")
+            },
         ),
         (
             "expires",
-            CredentialDraft { completed: "2022-01-10".into(), expires: "2021-12".into(), ..draft("t") },
-        ),
-        ("completed", CredentialDraft { completed: "2030-01".into(), ..draft("t") }),
-        ("hours", CredentialDraft { hours: "-1".into(), ..draft("t") }),
-        ("hours", CredentialDraft { hours: "NaN".into(), ..draft("t") }),
-        ("hours", CredentialDraft { hours: "inf".into(), ..draft("t") }),
-        ("hours", CredentialDraft { hours: "1,5".into(), ..draft("t") }),
-        ("url", CredentialDraft { url: "not a url".into(), ..draft("t") }),
-        ("url", CredentialDraft { url: "ftp://example.org/x".into(), ..draft("t") }),
-        ("url", CredentialDraft { url: "https://nohost".into(), ..draft("t") }),
-        ("issuer", CredentialDraft { issuer: "i".repeat(201), ..draft("t") }),
-        (
-            "skills[0].relevance",
             CredentialDraft {
-                skills: vec![SkillDraft { name: "NLP".into(), relevance: "1.5".into() }],
+                completed: "2022-01-10".into(),
+                expires: "2021-12".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "completed",
+            CredentialDraft {
+                completed: "2030-01".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "hours",
+            CredentialDraft {
+                hours: "-1".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "hours",
+            CredentialDraft {
+                hours: "NaN".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "hours",
+            CredentialDraft {
+                hours: "inf".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "hours",
+            CredentialDraft {
+                hours: "1,5".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "url",
+            CredentialDraft {
+                url: "not a url".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "url",
+            CredentialDraft {
+                url: "ftp://example.org/x".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "url",
+            CredentialDraft {
+                url: "https://nohost".into(),
+                ..draft("t")
+            },
+        ),
+        (
+            "issuer",
+            CredentialDraft {
+                issuer: "i".repeat(201),
                 ..draft("t")
             },
         ),
         (
             "skills[0].relevance",
             CredentialDraft {
-                skills: vec![SkillDraft { name: "NLP".into(), relevance: "-0.1".into() }],
+                skills: vec![SkillDraft {
+                    name: "NLP".into(),
+                    relevance: "1.5".into(),
+                }],
+                ..draft("t")
+            },
+        ),
+        (
+            "skills[0].relevance",
+            CredentialDraft {
+                skills: vec![SkillDraft {
+                    name: "NLP".into(),
+                    relevance: "-0.1".into(),
+                }],
                 ..draft("t")
             },
         ),
         (
             "skills[1].name",
             CredentialDraft {
-                skills: vec![SkillDraft::parse_flag("NLP"), SkillDraft::parse_flag("nlp=0.5")],
+                skills: vec![
+                    SkillDraft::parse_flag("NLP"),
+                    SkillDraft::parse_flag("nlp=0.5"),
+                ],
                 ..draft("t")
             },
         ),
     ];
     for (field, d) in cases {
         let fields = failing_fields(&d);
-        assert_eq!(fields, vec![field.to_string()], "draft {d:?} should fail on {field} alone");
+        assert_eq!(
+            fields,
+            vec![field.to_string()],
+            "draft {d:?} should fail on {field} alone"
+        );
     }
 }
 
@@ -117,7 +237,11 @@ fn every_problem_is_reported_at_once() {
         url: "nope".into(),
         ..CredentialDraft::default()
     };
-    assert_eq!(failing_fields(&d), ["title", "hours", "url"], "all three fields are reported");
+    assert_eq!(
+        failing_fields(&d),
+        ["title", "hours", "url"],
+        "all three fields are reported"
+    );
 }
 
 #[test]
@@ -128,9 +252,15 @@ fn in_progress_records_may_expect_a_future_date() {
         completed: "2028-06".into(),
         ..draft("PhD, AI in Medicine track")
     };
-    let input = d.validate(today()).expect("expected completion in the future is fine");
+    let input = d
+        .validate(today())
+        .expect("expected completion in the future is fine");
     assert_eq!(input.status, Status::InProgress, "status follows the flag");
-    assert_eq!(input.completed.map(|d| d.to_string()).as_deref(), Some("2028-06"), "kept");
+    assert_eq!(
+        input.completed.map(|d| d.to_string()).as_deref(),
+        Some("2028-06"),
+        "kept"
+    );
 }
 
 #[test]
@@ -141,13 +271,19 @@ fn same_month_dates_are_accepted() {
         expires: "2021-03".into(),
         ..draft("t")
     };
-    assert!(d.validate(today()).is_ok(), "month and day dates within one month agree");
+    assert!(
+        d.validate(today()).is_ok(),
+        "month and day dates within one month agree"
+    );
 }
 
 #[test]
 fn skill_flags_parse_with_default_relevance() {
     let d = CredentialDraft {
-        skills: vec![SkillDraft::parse_flag("Deep learning=0.8"), SkillDraft::parse_flag("Ethics")],
+        skills: vec![
+            SkillDraft::parse_flag("Deep learning=0.8"),
+            SkillDraft::parse_flag("Ethics"),
+        ],
         ..draft("t")
     };
     let input = d.validate(today()).expect("valid skills");
@@ -167,19 +303,34 @@ fn drafts_round_trip_through_input() {
         ..CredentialDraft::default()
     };
     let input = d.validate(today()).expect("valid");
-    let again = CredentialDraft::from_input(&input).validate(today()).expect("still valid");
+    let again = CredentialDraft::from_input(&input)
+        .validate(today())
+        .expect("still valid");
     assert_eq!(input, again, "draft -> input -> draft -> input is stable");
 }
 
 #[test]
 fn kinds_parse_from_their_cli_names() {
     for k in CredentialKind::ALL {
-        assert_eq!(k.as_str().parse::<CredentialKind>(), Ok(k), "{k} round-trips");
+        assert_eq!(
+            k.as_str().parse::<CredentialKind>(),
+            Ok(k),
+            "{k} round-trips"
+        );
         let json = serde_json::to_string(&k).expect("serialise");
-        assert_eq!(json, format!("\"{}\"", k.as_str()), "JSON uses the CLI name");
+        assert_eq!(
+            json,
+            format!("\"{}\"", k.as_str()),
+            "JSON uses the CLI name"
+        );
     }
-    let err = "diploma".parse::<CredentialKind>().expect_err("unknown kind");
-    assert!(err.to_string().contains("micro-credential"), "the error lists the kinds: {err}");
+    let err = "diploma"
+        .parse::<CredentialKind>()
+        .expect_err("unknown kind");
+    assert!(
+        err.to_string().contains("micro-credential"),
+        "the error lists the kinds: {err}"
+    );
 }
 
 #[test]

@@ -1,1 +1,122 @@
+//! Dossier's store: one SQLite database (rusqlite, bundled) plus a folder of evidence files
+//! named by their SHA-256.
+//!
+//! `Store::open` and `Store::open_in_memory` both migrate. The handle is cheap to clone and
+//! serialises access to one connection; `with_tx` runs a closure in a transaction that commits
+//! when it returns `Ok` and rolls back otherwise, so every write is all or nothing.
 
+mod backup;
+mod credentials;
+mod db;
+mod demo;
+mod error;
+mod evidence;
+mod migrate;
+
+pub use credentials::insert;
+pub use db::{default_db_path, evidence_dir_for};
+pub use error::{Error, Result};
+pub use evidence::MAX_EVIDENCE_BYTES;
+pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+    evidence_dir: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it. A database from a
+    /// newer Dossier, or a SQLite file of another program, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        if path.exists() {
+            migrate::check_existing(path)?;
+        }
+        let mut conn = Connection::open(path).map_err(|source| Error::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        db::configure(&conn)?;
+        migrate::migrate(&mut conn, Some(path))?;
+        Ok(Store::from_parts(
+            conn,
+            Some(path.to_path_buf()),
+            Some(evidence_dir_for(path)),
+        ))
+    }
+
+    /// A fresh, migrated database in memory, for tests and benchmarks. It keeps no evidence
+    /// files.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        db::configure(&conn)?;
+        migrate::migrate(&mut conn, None)?;
+        Ok(Store::from_parts(conn, None, None))
+    }
+
+    fn from_parts(conn: Connection, path: Option<PathBuf>, evidence_dir: Option<PathBuf>) -> Store {
+        Store {
+            inner: Arc::new(Inner {
+                conn: Mutex::new(conn),
+                path,
+                evidence_dir,
+            }),
+        }
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.inner.path.as_deref()
+    }
+
+    pub fn evidence_dir(&self) -> Option<&Path> {
+        self.inner.evidence_dir.as_deref()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-done transaction behind (rusqlite
+        // rolls back on drop), so the connection is still sound.
+        self.inner
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` in one immediate transaction: committed if `f` returns `Ok`, rolled back if it
+    /// returns `Err`.
+    pub fn with_tx<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs read-only work on the connection, outside any explicit transaction.
+    pub fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.lock())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        self.with_conn(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+    }
+}

@@ -1,0 +1,515 @@
+//! The credential aggregate: a record, its skills and its evidence links, always written
+//! together in one transaction, with the full-text index kept in step.
+
+use crate::error::{Error, Result};
+use crate::evidence::StagedEvidence;
+use crate::Store;
+use dossier_core::{
+    Credential, CredentialInput, CredentialKind, Evidence, ListQuery, PartialDate, SkillTag,
+    SortKey, Status,
+};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+const COLUMNS: &str = "id, kind, status, title, issuer, started, completed, expires, hours, \
+     credit_type, credential_id, url, notes, verified, source, created_at, updated_at";
+
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn date_text(d: &Option<PartialDate>) -> Option<String> {
+    d.as_ref().map(ToString::to_string)
+}
+
+/// Reads a stored date back; a value the domain cannot parse means the file was edited by
+/// something else, which is reported rather than silently dropped.
+fn stored_date(id: i64, field: &'static str, v: Option<String>) -> Result<Option<PartialDate>> {
+    v.map(|s| {
+        s.parse()
+            .map_err(|e: dossier_core::DateError| corrupt(id, field, e.to_string()))
+    })
+    .transpose()
+}
+
+fn corrupt(id: i64, field: &'static str, message: String) -> Error {
+    Error::Corrupt { id, field, message }
+}
+
+/// The columns as raw text, before parsing: rusqlite's row closure cannot return our errors.
+struct RawRow {
+    id: i64,
+    kind: String,
+    status: String,
+    title: String,
+    issuer: Option<String>,
+    started: Option<String>,
+    completed: Option<String>,
+    expires: Option<String>,
+    hours: Option<f64>,
+    credit_type: Option<String>,
+    credential_id: Option<String>,
+    url: Option<String>,
+    notes: Option<String>,
+    verified: bool,
+    source: String,
+    created_at: String,
+    updated_at: String,
+}
+
+fn raw(r: &Row) -> rusqlite::Result<RawRow> {
+    Ok(RawRow {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        status: r.get(2)?,
+        title: r.get(3)?,
+        issuer: r.get(4)?,
+        started: r.get(5)?,
+        completed: r.get(6)?,
+        expires: r.get(7)?,
+        hours: r.get(8)?,
+        credit_type: r.get(9)?,
+        credential_id: r.get(10)?,
+        url: r.get(11)?,
+        notes: r.get(12)?,
+        verified: r.get(13)?,
+        source: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+    })
+}
+
+impl RawRow {
+    fn parse(self) -> Result<Credential> {
+        let id = self.id;
+        Ok(Credential {
+            id,
+            kind: self
+                .kind
+                .parse::<CredentialKind>()
+                .map_err(|e| corrupt(id, "kind", e.to_string()))?,
+            status: self
+                .status
+                .parse::<Status>()
+                .map_err(|e| corrupt(id, "status", e))?,
+            title: self.title,
+            issuer: self.issuer,
+            started: stored_date(id, "started", self.started)?,
+            completed: stored_date(id, "completed", self.completed)?,
+            expires: stored_date(id, "expires", self.expires)?,
+            hours: self.hours,
+            credit_type: self.credit_type,
+            credential_id: self.credential_id,
+            url: self.url,
+            notes: self.notes,
+            verified: self.verified,
+            skills: Vec::new(),
+            evidence: Vec::new(),
+            source: self.source,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
+    let mut find = conn.prepare_cached("SELECT id FROM skills WHERE name = ?1")?;
+    if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO skills (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn write_skills_and_index(conn: &Connection, id: i64, input: &CredentialInput) -> Result<()> {
+    conn.prepare_cached("DELETE FROM credential_skills WHERE credential_id = ?1")?
+        .execute([id])?;
+    let mut link = conn.prepare_cached(
+        "INSERT INTO credential_skills (credential_id, skill_id, relevance, position) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, s) in input.skills.iter().enumerate() {
+        link.execute(params![
+            id,
+            skill_id(conn, &s.name)?,
+            s.relevance,
+            pos as i64
+        ])?;
+    }
+    let skills = input
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    conn.prepare_cached("DELETE FROM credentials_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached(
+        "INSERT INTO credentials_fts (rowid, title, issuer, notes, skills) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, input.title, input.issuer, input.notes, skills])?;
+    Ok(())
+}
+
+fn link_evidence(conn: &Connection, id: i64, staged: &[StagedEvidence], at: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO evidence (credential_id, sha256, name, size, media_type, added_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for s in staged {
+        stmt.execute(params![
+            id,
+            s.sha256,
+            s.name,
+            s.size as i64,
+            s.media_type,
+            at
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts one record inside the caller's transaction; returns its id.
+pub fn insert(
+    conn: &Connection,
+    input: &CredentialInput,
+    staged: &[StagedEvidence],
+    source: &str,
+) -> Result<i64> {
+    let at = now();
+    conn.prepare_cached(
+        "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, hours, \
+         credit_type, credential_id, url, notes, verified, source, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+    )?
+    .execute(params![
+        input.kind.as_str(),
+        input.status.as_str(),
+        input.title,
+        input.issuer,
+        date_text(&input.started),
+        date_text(&input.completed),
+        date_text(&input.expires),
+        input.hours,
+        input.credit_type,
+        input.credential_id,
+        input.url,
+        input.notes,
+        input.verified,
+        source,
+        at,
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_skills_and_index(conn, id, input)?;
+    link_evidence(conn, id, staged, &at)?;
+    Ok(id)
+}
+
+/// The state of a row: live, soft-deleted, or absent.
+fn deleted_at(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
+    Ok(conn
+        .prepare_cached("SELECT deleted_at FROM credentials WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+fn require_live(conn: &Connection, id: i64) -> Result<()> {
+    match deleted_at(conn, id)? {
+        None => Err(Error::NotFound(id)),
+        Some(Some(_)) => Err(Error::Removed(id)),
+        Some(None) => Ok(()),
+    }
+}
+
+/// Loads one record (live or not) with its skills and evidence.
+pub fn load(conn: &Connection, id: i64) -> Result<Credential> {
+    let sql = format!("SELECT {COLUMNS} FROM credentials WHERE id = ?1");
+    let row = conn.prepare_cached(&sql)?.query_row([id], raw).optional()?;
+    let mut c = row.ok_or(Error::NotFound(id))?.parse()?;
+    c.skills = conn
+        .prepare_cached(
+            "SELECT s.name, cs.relevance FROM credential_skills cs JOIN skills s ON s.id = cs.skill_id \
+             WHERE cs.credential_id = ?1 ORDER BY cs.position",
+        )?
+        .query_map([id], |r| Ok(SkillTag { name: r.get(0)?, relevance: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    c.evidence = conn
+        .prepare_cached(
+            "SELECT name, sha256, size, media_type, added_at FROM evidence \
+             WHERE credential_id = ?1 ORDER BY added_at, name",
+        )?
+        .query_map([id], evidence_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(c)
+}
+
+fn evidence_row(r: &Row) -> rusqlite::Result<Evidence> {
+    Ok(Evidence {
+        name: r.get(0)?,
+        sha256: r.get(1)?,
+        size: r.get::<_, i64>(2)?.max(0) as u64,
+        media_type: r.get(3)?,
+        added_at: r.get(4)?,
+    })
+}
+
+/// Turns what a person types into an FTS5 query: every word must match as a prefix, and
+/// nothing typed can be read as FTS syntax (quotes, NEAR, column filters).
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn order_by(sort: SortKey) -> &'static str {
+    match sort {
+        SortKey::Recent => "coalesce(c.completed, c.started, '') DESC, c.id DESC",
+        SortKey::Title => "c.title COLLATE NOCASE, c.id",
+        SortKey::Kind => "c.kind, coalesce(c.completed, c.started, '') DESC, c.id DESC",
+        SortKey::Expires => "c.expires IS NULL, c.expires, c.id",
+        SortKey::Added => "c.id DESC",
+    }
+}
+
+/// The live records matching `q`, each with skills and evidence, in the asked order.
+pub fn list(conn: &Connection, q: &ListQuery) -> Result<Vec<Credential>> {
+    let mut sql = format!(
+        "SELECT {} FROM credentials c WHERE c.deleted_at IS NULL",
+        COLUMNS
+            .split(", ")
+            .map(|c| format!("c.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut args: Vec<String> = Vec::new();
+    if let Some(kind) = q.kind {
+        args.push(kind.as_str().to_string());
+        sql.push_str(&format!(" AND c.kind = ?{}", args.len()));
+    }
+    if let Some(skill) = q.skill.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(skill.to_string());
+        sql.push_str(&format!(
+            " AND c.id IN (SELECT cs.credential_id FROM credential_skills cs \
+             JOIN skills s ON s.id = cs.skill_id WHERE s.name = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(text) = q.search.as_deref() {
+        match fts_query(text) {
+            Some(fts) => {
+                args.push(fts);
+                sql.push_str(&format!(
+                    " AND c.id IN (SELECT rowid FROM credentials_fts WHERE credentials_fts MATCH ?{})",
+                    args.len()
+                ));
+            }
+            // Punctuation alone matches nothing rather than everything.
+            None if !text.trim().is_empty() => return Ok(Vec::new()),
+            None => {}
+        }
+    }
+    sql.push_str(" ORDER BY ");
+    sql.push_str(order_by(q.sort));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), raw)?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(r?.parse()?);
+    }
+    attach_children(conn, &mut out)?;
+    Ok(out)
+}
+
+/// Fills skills and evidence for many records with two queries instead of two per record.
+fn attach_children(conn: &Connection, records: &mut [Credential]) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let index: HashMap<i64, usize> = records.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut skills = conn.prepare_cached(
+        "SELECT cs.credential_id, s.name, cs.relevance FROM credential_skills cs \
+         JOIN skills s ON s.id = cs.skill_id ORDER BY cs.credential_id, cs.position",
+    )?;
+    let mut rows = skills.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            records[i].skills.push(SkillTag {
+                name: r.get(1)?,
+                relevance: r.get(2)?,
+            });
+        }
+    }
+    let mut ev = conn.prepare_cached(
+        "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
+         ORDER BY added_at, name",
+    )?;
+    let mut rows = ev.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            records[i].evidence.push(Evidence {
+                name: r.get(1)?,
+                sha256: r.get(2)?,
+                size: r.get::<_, i64>(3)?.max(0) as u64,
+                media_type: r.get(4)?,
+                added_at: r.get(5)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Adds a record, copying `files` in as its evidence. All or nothing.
+    pub fn add(
+        &self,
+        input: &CredentialInput,
+        files: &[PathBuf],
+        source: &str,
+    ) -> Result<Credential> {
+        let staged = self.stage_evidence(files)?;
+        self.with_tx(|tx| {
+            let id = insert(tx, input, &staged, source)?;
+            load(tx, id)
+        })
+    }
+
+    /// Adds many records in one transaction (imports, the demo, benchmarks).
+    pub fn add_many(&self, inputs: &[CredentialInput], source: &str) -> Result<Vec<i64>> {
+        self.with_tx(|tx| inputs.iter().map(|i| insert(tx, i, &[], source)).collect())
+    }
+
+    /// Replaces a live record's fields and skills, and adds `files` to its evidence.
+    pub fn update(
+        &self,
+        id: i64,
+        input: &CredentialInput,
+        files: &[PathBuf],
+    ) -> Result<Credential> {
+        let staged = self.stage_evidence(files)?;
+        self.with_tx(|tx| {
+            require_live(tx, id)?;
+            let at = now();
+            tx.prepare_cached(
+                "UPDATE credentials SET kind = ?2, status = ?3, title = ?4, issuer = ?5, \
+                 started = ?6, completed = ?7, expires = ?8, hours = ?9, credit_type = ?10, \
+                 credential_id = ?11, url = ?12, notes = ?13, verified = ?14, updated_at = ?15 \
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                input.kind.as_str(),
+                input.status.as_str(),
+                input.title,
+                input.issuer,
+                date_text(&input.started),
+                date_text(&input.completed),
+                date_text(&input.expires),
+                input.hours,
+                input.credit_type,
+                input.credential_id,
+                input.url,
+                input.notes,
+                input.verified,
+                at,
+            ])?;
+            write_skills_and_index(tx, id, input)?;
+            link_evidence(tx, id, &staged, &at)?;
+            load(tx, id)
+        })
+    }
+
+    /// A live record.
+    pub fn get(&self, id: i64) -> Result<Credential> {
+        self.with_conn(|c| {
+            require_live(c, id)?;
+            load(c, id)
+        })
+    }
+
+    pub fn list(&self, q: &ListQuery) -> Result<Vec<Credential>> {
+        self.with_conn(|c| list(c, q))
+    }
+
+    /// Removes a record softly: it disappears from every view but `restore` brings it back
+    /// with its skills and evidence.
+    pub fn remove(&self, id: i64) -> Result<Credential> {
+        self.with_tx(|tx| {
+            require_live(tx, id)?;
+            tx.execute(
+                "UPDATE credentials SET deleted_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
+            load(tx, id)
+        })
+    }
+
+    /// Undoes `remove`.
+    pub fn restore(&self, id: i64) -> Result<Credential> {
+        self.with_tx(|tx| {
+            match deleted_at(tx, id)? {
+                None => return Err(Error::NotFound(id)),
+                Some(None) => {}
+                Some(Some(_)) => {
+                    tx.execute(
+                        "UPDATE credentials SET deleted_at = NULL WHERE id = ?1",
+                        [id],
+                    )?;
+                }
+            }
+            load(tx, id)
+        })
+    }
+
+    /// Unlinks one evidence file from a record. The stored copy stays, since other records
+    /// (or an undo) may still need it.
+    pub fn remove_evidence(&self, id: i64, sha256: &str) -> Result<Credential> {
+        self.with_tx(|tx| {
+            require_live(tx, id)?;
+            let n = tx.execute(
+                "DELETE FROM evidence WHERE credential_id = ?1 AND sha256 = ?2",
+                params![id, sha256],
+            )?;
+            if n == 0 {
+                return Err(Error::EvidenceNotFound {
+                    id,
+                    sha256: sha256.to_string(),
+                });
+            }
+            tx.execute(
+                "UPDATE credentials SET updated_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
+            load(tx, id)
+        })
+    }
+
+    /// Live records.
+    pub fn count(&self) -> Result<i64> {
+        self.with_conn(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM credentials WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+    }
+
+    /// Names of skills carried by live records, for filters.
+    pub fn skill_names(&self) -> Result<Vec<String>> {
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT DISTINCT s.name FROM skills s JOIN credential_skills cs ON cs.skill_id = s.id \
+                 JOIN credentials c ON c.id = cs.credential_id WHERE c.deleted_at IS NULL \
+                 ORDER BY s.name COLLATE NOCASE",
+            )?;
+            let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            Ok(names)
+        })
+    }
+}

@@ -1,0 +1,67 @@
+//! The store's errors. Each names what went wrong in words a user can act on.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "{path} was written by a newer version of Dossier (schema {found}; this version knows \
+         up to {known}). It was left untouched: update Dossier to open it."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path} is not a Dossier database (application id {found:#x})")]
+    NotDossier { path: PathBuf, found: i64 },
+    #[error("{path} cannot be opened as a database: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("no credential #{0}")]
+    NotFound(i64),
+    #[error("credential #{0} was removed; `dossier restore {0}` brings it back")]
+    Removed(i64),
+    #[error("credential #{id} has no evidence file {sha256}")]
+    EvidenceNotFound { id: i64, sha256: String },
+    #[error("evidence file {path}: {source}")]
+    Evidence {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("evidence file {path} is {size} bytes; the limit is {limit} bytes")]
+    EvidenceTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("this store keeps no evidence files (in-memory store)")]
+    NoEvidenceDir,
+    #[error("the demo portfolio loads only into an empty store; this one holds {0} records")]
+    NotEmpty(i64),
+    #[error("demo record {index} ('{title}') is invalid: {message}")]
+    Demo {
+        index: usize,
+        title: String,
+        message: String,
+    },
+    #[error("stored record #{id} has an unreadable {field}: {message}")]
+    Corrupt {
+        id: i64,
+        field: &'static str,
+        message: String,
+    },
+    #[error("no data directory is known for this platform; set DOSSIER_DB")]
+    NoDataDir,
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

@@ -1,0 +1,154 @@
+//! Evidence files: copied into the data directory under their SHA-256, so a certificate scan
+//! survives the original being moved or deleted, and the same file attached twice is stored
+//! once. Written to a temporary file, fsynced, then renamed: a crash leaves either the whole
+//! file or none.
+
+use crate::error::{Error, Result};
+use crate::Store;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Scans and PDFs are a few MB; a file past this is almost surely the wrong file.
+pub const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// A file copied into the evidence folder, not yet linked to a record.
+#[derive(Debug, Clone)]
+pub struct StagedEvidence {
+    pub sha256: String,
+    pub name: String,
+    pub size: u64,
+    pub media_type: Option<String>,
+}
+
+/// Where the blob with this hash lives: `evidence/ab/abcdef…`, two-letter fan-out so that no
+/// folder grows huge.
+pub fn blob_path(dir: &Path, sha256: &str) -> PathBuf {
+    dir.join(&sha256[..2.min(sha256.len())]).join(sha256)
+}
+
+fn media_type(name: &str) -> Option<String> {
+    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    let t = match ext.as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "heic" => "image/heic",
+        "tif" | "tiff" => "image/tiff",
+        "txt" => "text/plain",
+        "json" => "application/json",
+        "html" | "htm" => "text/html",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => return None,
+    };
+    Some(t.to_string())
+}
+
+/// Copies `source` into `dir` under its hash.
+pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
+    let err = |e| Error::Evidence {
+        path: source.to_path_buf(),
+        source: e,
+    };
+    let mut input = File::open(source).map_err(err)?;
+    let meta = input.metadata().map_err(err)?;
+    if !meta.is_file() {
+        return Err(err(std::io::Error::other("not a regular file")));
+    }
+    if meta.len() > MAX_EVIDENCE_BYTES {
+        return Err(Error::EvidenceTooLarge {
+            path: source.to_path_buf(),
+            size: meta.len(),
+            limit: MAX_EVIDENCE_BYTES,
+        });
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = input.read(&mut buf).map_err(err)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        tmp.write_all(&buf[..n]).map_err(|e| Error::Io {
+            path: tmp.path().into(),
+            source: e,
+        })?;
+        size += n as u64;
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::Io {
+        path: tmp.path().into(),
+        source: e,
+    })?;
+    let sha256: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let target = blob_path(dir, &sha256);
+    if !target.exists() {
+        let parent = target.parent().unwrap_or(dir);
+        std::fs::create_dir_all(parent).map_err(|e| Error::Io {
+            path: parent.to_path_buf(),
+            source: e,
+        })?;
+        tmp.persist(&target).map_err(|e| Error::Io {
+            path: target.clone(),
+            source: e.error,
+        })?;
+        // The rename is durable only once the folder holding it is synced.
+        if let Ok(d) = File::open(parent) {
+            let _ = d.sync_all();
+        }
+    }
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| sha256.clone());
+    Ok(StagedEvidence {
+        media_type: media_type(&name),
+        sha256,
+        name,
+        size,
+    })
+}
+
+impl Store {
+    /// Copies files into the evidence folder before the record's transaction; a failed copy
+    /// names the file and nothing is linked.
+    pub fn stage_evidence(&self, files: &[PathBuf]) -> Result<Vec<StagedEvidence>> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
+        let dir = self.evidence_dir().ok_or(Error::NoEvidenceDir)?;
+        files.iter().map(|f| stage(dir, f)).collect()
+    }
+
+    /// The stored copy of an evidence file, checked to exist.
+    pub fn evidence_file(&self, sha256: &str) -> Result<PathBuf> {
+        let dir = self.evidence_dir().ok_or(Error::NoEvidenceDir)?;
+        let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        let path = blob_path(dir, sha256);
+        if !valid || !path.is_file() {
+            return Err(Error::EvidenceNotFound {
+                id: 0,
+                sha256: sha256.to_string(),
+            });
+        }
+        Ok(path)
+    }
+}

@@ -1,0 +1,105 @@
+//! Embedded, ordered schema migrations tracked by `PRAGMA user_version`.
+//!
+//! Each migration runs in one transaction together with the version bump, so a failure leaves
+//! the previous version intact. Before an existing database is migrated, a copy is written next
+//! to it: an upgrade must never be the way data is lost.
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// `PRAGMA application_id`: "DOSS". Lets Dossier refuse a SQLite file that belongs to
+/// something else instead of adding its tables to it.
+pub const APPLICATION_ID: i64 = 0x444F_5353;
+
+/// A named SQL script; the schema version after applying `list[i]` is `i + 1`.
+pub type Migration = (&'static str, &'static str);
+
+/// The migrations in order.
+const MIGRATIONS: &[Migration] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Checks an existing file before anything opens it for writing. Setting WAL mode alone would
+/// rewrite header bytes, so a database from a newer Dossier (or another program) is inspected
+/// read-only and refused untouched.
+pub fn check_existing(path: &Path) -> Result<()> {
+    let open_err = |source| Error::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(open_err)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(open_err)?;
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(open_err)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(open_err)?;
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+        return Err(Error::NotDossier {
+            path: path.to_path_buf(),
+            found: app_id,
+        });
+    }
+    if version > latest_version() {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            known: latest_version(),
+        });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to date. `backup_dir` receives a copy of a database that already holds
+/// data before its first pending migration runs.
+pub fn migrate(conn: &mut Connection, backup_to: Option<&Path>) -> Result<()> {
+    migrate_with(conn, MIGRATIONS, backup_to)
+}
+
+/// `migrate` over any list, so that tests can exercise upgrades this build does not ship yet.
+#[doc(hidden)]
+pub fn migrate_with(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    backup_to: Option<&Path>,
+) -> Result<()> {
+    let latest = migrations.len() as i64;
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > latest {
+        // Another process upgraded the file between the check and now.
+        return Err(Error::NewerSchema {
+            path: backup_to.map(Path::to_path_buf).unwrap_or_default(),
+            found: current,
+            known: latest,
+        });
+    }
+    if current > 0 && current < latest {
+        if let Some(path) = backup_to {
+            let mut copy = path.as_os_str().to_owned();
+            copy.push(format!(".v{current}.bak"));
+            let copy = std::path::PathBuf::from(copy);
+            if !copy.exists() {
+                conn.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
+            }
+        }
+    }
+    for (i, (_name, sql)) in migrations.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

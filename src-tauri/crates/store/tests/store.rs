@@ -1,0 +1,532 @@
+//! Integration tests of the store: migrations, pragmas, the credential aggregate, search,
+//! evidence files, soft delete, the demo, and refusal of files it must not touch.
+
+use chrono::NaiveDate;
+use dossier_core::{
+    CredentialDraft, CredentialInput, CredentialKind, ListQuery, SkillDraft, SortKey,
+};
+use dossier_store::{Error, Store};
+use std::path::{Path, PathBuf};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date")
+}
+
+fn mem() -> Store {
+    Store::open_in_memory().expect("in-memory store opens")
+}
+
+fn input(title: &str, kind: CredentialKind, skills: &[&str]) -> CredentialInput {
+    CredentialDraft {
+        kind,
+        title: title.into(),
+        completed: "2024-05".into(),
+        skills: skills.iter().map(|s| SkillDraft::parse_flag(s)).collect(),
+        ..CredentialDraft::default()
+    }
+    .validate(today())
+    .expect("test input is valid")
+}
+
+fn titles(store: &Store, q: &ListQuery) -> Vec<String> {
+    store
+        .list(q)
+        .expect("list")
+        .into_iter()
+        .map(|c| c.title)
+        .collect()
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dossier.db");
+    (dir, path)
+}
+
+fn pragma(store: &Store, name: &str) -> String {
+    store
+        .with_conn(|c| {
+            Ok(c.query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })?)
+        })
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .expect("pragma readable")
+}
+
+#[test]
+fn a_file_store_has_the_required_pragmas() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    assert_eq!(pragma(&store, "journal_mode"), "wal", "WAL journal");
+    assert_eq!(pragma(&store, "synchronous"), "2", "synchronous=FULL");
+    assert_eq!(pragma(&store, "foreign_keys"), "1", "foreign keys on");
+    assert_eq!(pragma(&store, "trusted_schema"), "0", "trusted_schema off");
+    assert_eq!(pragma(&store, "busy_timeout"), "5000", "busy timeout set");
+    assert_eq!(
+        store.schema_version().expect("version"),
+        dossier_store::latest_version(),
+        "migrated"
+    );
+}
+
+#[test]
+fn records_round_trip_with_skills() {
+    let store = mem();
+    let added = store
+        .add(
+            &input(
+                "Deep learning for diagnostics",
+                CredentialKind::Certification,
+                &["Deep learning=0.8", "Statistics=0.3"],
+            ),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    let got = store.get(added.id).expect("get");
+    assert_eq!(got, added, "what add returns is what get reads");
+    assert_eq!(got.skills.len(), 2, "both skills stored");
+    assert_eq!(got.skills[0].name, "Deep learning", "skill order kept");
+    assert_eq!(got.skills[1].relevance, 0.3, "relevance kept");
+    assert_eq!(
+        got.completed.map(|d| d.to_string()).as_deref(),
+        Some("2024-05"),
+        "month precision kept"
+    );
+}
+
+#[test]
+fn update_replaces_fields_and_skills() {
+    let store = mem();
+    let c = store
+        .add(
+            &input("Old", CredentialKind::Degree, &["A", "B"]),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    let mut next = input("New", CredentialKind::Degree, &["B=0.5"]);
+    next.issuer = Some("Stanford".into());
+    let updated = store.update(c.id, &next, &[]).expect("update");
+    assert_eq!(updated.title, "New", "title replaced");
+    assert_eq!(updated.issuer.as_deref(), Some("Stanford"), "issuer set");
+    assert_eq!(updated.skills.len(), 1, "skills replaced, not appended");
+    assert_eq!(
+        titles(
+            &store,
+            &ListQuery {
+                search: Some("old".into()),
+                ..Default::default()
+            }
+        ),
+        Vec::<String>::new(),
+        "search index follows the update"
+    );
+}
+
+#[test]
+fn search_filter_and_sort() {
+    let store = mem();
+    store
+        .add(
+            &input(
+                "NLP for EHRs badge",
+                CredentialKind::MicroCredential,
+                &["NLP for EHRs"],
+            ),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    store
+        .add(
+            &input(
+                "Computer vision in radiology",
+                CredentialKind::MicroCredential,
+                &["Computer vision"],
+            ),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    store
+        .add(
+            &input("AI ethics CME", CredentialKind::CeActivity, &["Ethics"]),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    let q = |search: &str| ListQuery {
+        search: Some(search.into()),
+        sort: SortKey::Title,
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(&store, &q("radiol")),
+        ["Computer vision in radiology"],
+        "prefix search on title"
+    );
+    assert_eq!(
+        titles(&store, &q("ehr")),
+        ["NLP for EHRs badge"],
+        "search is case-insensitive"
+    );
+    assert_eq!(
+        titles(&store, &q("ethics")),
+        ["AI ethics CME"],
+        "search covers skills and title"
+    );
+    assert_eq!(
+        titles(&store, &q("\"NEAR(")),
+        Vec::<String>::new(),
+        "FTS syntax typed by a user is inert"
+    );
+    assert_eq!(
+        titles(&store, &q("!!")),
+        Vec::<String>::new(),
+        "punctuation alone matches nothing"
+    );
+    let by_kind = ListQuery {
+        kind: Some(CredentialKind::MicroCredential),
+        sort: SortKey::Title,
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(&store, &by_kind),
+        ["Computer vision in radiology", "NLP for EHRs badge"],
+        "kind filter, title order"
+    );
+    let by_skill = ListQuery {
+        skill: Some("ethics".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(&store, &by_skill),
+        ["AI ethics CME"],
+        "skill filter ignores case"
+    );
+    assert_eq!(
+        store.skill_names().expect("skills"),
+        ["Computer vision", "Ethics", "NLP for EHRs"],
+        "skill names sorted"
+    );
+}
+
+#[test]
+fn remove_hides_and_restore_brings_back() {
+    let store = mem();
+    let c = store
+        .add(
+            &input(
+                "ACLS",
+                CredentialKind::Certification,
+                &["Clinical medicine"],
+            ),
+            &[],
+            "manual",
+        )
+        .expect("add");
+    store.remove(c.id).expect("remove");
+    assert!(
+        matches!(store.get(c.id), Err(Error::Removed(id)) if id == c.id),
+        "removed record is not shown"
+    );
+    assert_eq!(
+        store.count().expect("count"),
+        0,
+        "removed record not counted"
+    );
+    assert!(
+        matches!(store.remove(c.id), Err(Error::Removed(_))),
+        "removing twice is an error"
+    );
+    let back = store.restore(c.id).expect("restore");
+    assert_eq!(back.skills, c.skills, "skills survive the undo");
+    assert_eq!(store.count().expect("count"), 1, "restored");
+    assert!(
+        matches!(store.get(999), Err(Error::NotFound(999))),
+        "unknown id"
+    );
+}
+
+#[test]
+fn a_failed_transaction_leaves_nothing() {
+    let store = mem();
+    let r: Result<(), Error> = store.with_tx(|tx| {
+        dossier_store::insert(tx, &input("half", CredentialKind::Degree, &[]), &[], "test")?;
+        Err(Error::NotFound(0))
+    });
+    assert!(r.is_err(), "the closure's error is returned");
+    assert_eq!(
+        store.count().expect("count"),
+        0,
+        "the insert was rolled back"
+    );
+}
+
+#[test]
+fn evidence_is_copied_under_its_hash() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    let scan = dir.path().join("ACLS card.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 fake scan").expect("write scan");
+    let c = store
+        .add(
+            &input("ACLS", CredentialKind::Certification, &[]),
+            &[scan.clone()],
+            "manual",
+        )
+        .expect("add");
+    assert_eq!(c.evidence.len(), 1, "one evidence file linked");
+    let ev = &c.evidence[0];
+    assert_eq!(ev.name, "ACLS card.pdf", "original name kept as text");
+    assert_eq!(
+        ev.media_type.as_deref(),
+        Some("application/pdf"),
+        "media type from extension"
+    );
+    let stored = store.evidence_file(&ev.sha256).expect("stored copy");
+    assert!(
+        stored.starts_with(dir.path().join("evidence")),
+        "copy lives in the data dir"
+    );
+    std::fs::remove_file(&scan).expect("delete original");
+    assert_eq!(
+        std::fs::read(&stored).expect("read copy"),
+        b"%PDF-1.4 fake scan",
+        "copy survives the original"
+    );
+    let again = store
+        .update(c.id, &c.input(), &[stored.clone()])
+        .expect("attach same bytes");
+    assert_eq!(again.evidence.len(), 1, "the same file is linked once");
+    let without = store.remove_evidence(c.id, &ev.sha256).expect("unlink");
+    assert!(without.evidence.is_empty(), "unlinked");
+}
+
+#[test]
+fn a_missing_evidence_file_fails_the_whole_add() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    let missing = dir.path().join("nope.pdf");
+    let err = store
+        .add(
+            &input("X", CredentialKind::Degree, &[]),
+            &[missing],
+            "manual",
+        )
+        .expect_err("must fail");
+    assert!(
+        err.to_string().contains("nope.pdf"),
+        "error names the file: {err}"
+    );
+    assert_eq!(store.count().expect("count"), 0, "no record written");
+}
+
+#[test]
+fn data_survives_reopening() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path)
+        .expect("open")
+        .add(&input("MD", CredentialKind::Degree, &[]), &[], "manual")
+        .expect("add")
+        .id;
+    let again = Store::open(&path).expect("reopen");
+    assert_eq!(
+        again.get(id).expect("get").title,
+        "MD",
+        "the record persisted"
+    );
+}
+
+fn set_user_version(path: &Path, v: i64) {
+    let c = rusqlite::Connection::open(path).expect("raw open");
+    c.pragma_update(None, "user_version", v)
+        .expect("set version");
+}
+
+#[test]
+fn a_newer_database_is_refused_untouched() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).expect("create"));
+    set_user_version(&path, 99);
+    // Fold the WAL into the main file so the bytes compared are the whole database.
+    rusqlite::Connection::open(&path)
+        .expect("raw")
+        .pragma_update(None, "journal_mode", "DELETE")
+        .expect("delete mode");
+    let before = std::fs::read(&path).expect("read db");
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
+    assert!(
+        matches!(err, Error::NewerSchema { found: 99, .. }),
+        "refused as newer: {err}"
+    );
+    assert!(
+        err.to_string().contains("newer version of Dossier"),
+        "message says why: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read db"),
+        before,
+        "file byte-for-byte unchanged"
+    );
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused() {
+    let (_dir, path) = temp_db();
+    let c = rusqlite::Connection::open(&path).expect("raw");
+    c.execute_batch("CREATE TABLE other (x); INSERT INTO other VALUES (1);")
+        .expect("foreign table");
+    drop(c);
+    let err = Store::open(&path).err().expect("foreign db refused");
+    assert!(
+        matches!(err, Error::NotDossier { .. }),
+        "refused as foreign: {err}"
+    );
+}
+
+#[test]
+fn a_non_database_file_is_refused() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, "these are my notes, not a database").expect("write");
+    let err = Store::open(&path).err().expect("text file refused");
+    assert!(
+        err.to_string().contains("dossier.db"),
+        "error names the file: {err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "these are my notes, not a database",
+        "left as it was"
+    );
+}
+
+#[test]
+fn an_empty_existing_file_is_initialised() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, b"").expect("touch");
+    let store = Store::open(&path).expect("empty file opens");
+    assert_eq!(
+        store.schema_version().expect("v"),
+        dossier_store::latest_version(),
+        "migrated"
+    );
+}
+
+#[test]
+fn the_demo_loads_once_into_an_empty_store() {
+    let store = mem();
+    let n = store.load_demo(today()).expect("demo loads");
+    assert!(n >= 15, "a full demo portfolio ({n} records)");
+    assert_eq!(
+        store.count().expect("count") as usize,
+        n,
+        "all demo records stored"
+    );
+    let kinds: std::collections::HashSet<_> = store
+        .list(&ListQuery::default())
+        .expect("list")
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(
+        kinds.len(),
+        CredentialKind::ALL.len(),
+        "every kind is in the demo"
+    );
+    assert!(
+        matches!(store.load_demo(today()), Err(Error::NotEmpty(_))),
+        "not into a non-empty store"
+    );
+    assert_eq!(
+        store.count().expect("count") as usize,
+        n,
+        "nothing added the second time"
+    );
+}
+
+#[test]
+fn backup_writes_a_readable_copy() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    store
+        .add(&input("MD", CredentialKind::Degree, &[]), &[], "manual")
+        .expect("add");
+    let copy = dir.path().join("copy.db");
+    store.backup_to(&copy).expect("backup");
+    assert_eq!(
+        Store::open(&copy)
+            .expect("open copy")
+            .count()
+            .expect("count"),
+        1,
+        "copy holds the record"
+    );
+    assert!(
+        store.backup_to(&copy).is_err(),
+        "an existing target is not overwritten"
+    );
+}
+
+const V1: &str = "CREATE TABLE t (x INTEGER NOT NULL);";
+const V2: &str = "ALTER TABLE t ADD COLUMN y INTEGER NOT NULL DEFAULT 7;";
+
+#[test]
+fn migrations_upgrade_in_order_and_back_up_first() {
+    let (dir, path) = temp_db();
+    let mut conn = rusqlite::Connection::open(&path).expect("raw");
+    dossier_store::migrate_with(&mut conn, &[("0001", V1)], Some(&path)).expect("v1");
+    conn.execute("INSERT INTO t (x) VALUES (1)", [])
+        .expect("data at v1");
+    dossier_store::migrate_with(&mut conn, &[("0001", V1), ("0002", V2)], Some(&path)).expect("v2");
+    let (x, y): (i64, i64) = conn
+        .query_row("SELECT x, y FROM t", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("row");
+    assert_eq!((x, y), (1, 7), "data kept, new column filled");
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
+    assert_eq!(v, 2, "version tracked");
+    let backup = dir.path().join("dossier.db.v1.bak");
+    let old = rusqlite::Connection::open(&backup).expect("backup opens");
+    let bv: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
+    assert_eq!(bv, 1, "the copy taken before upgrading is at v1");
+}
+
+#[test]
+fn a_failing_migration_leaves_the_previous_version() {
+    let (_dir, path) = temp_db();
+    let mut conn = rusqlite::Connection::open(&path).expect("raw");
+    dossier_store::migrate_with(&mut conn, &[("0001", V1)], None).expect("v1");
+    let broken = [
+        ("0001", V1),
+        (
+            "0002",
+            "ALTER TABLE t ADD COLUMN z INTEGER; SELECT nonsense(;",
+        ),
+    ];
+    assert!(
+        dossier_store::migrate_with(&mut conn, &broken, None).is_err(),
+        "bad SQL fails"
+    );
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
+    assert_eq!(v, 1, "still at v1");
+    let cols: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_table_info('t')", [], |r| {
+            r.get(0)
+        })
+        .expect("cols");
+    assert_eq!(cols, 1, "the half-applied ALTER was rolled back");
+}
