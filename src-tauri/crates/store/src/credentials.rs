@@ -373,10 +373,14 @@ impl Store {
         source: &str,
     ) -> Result<Credential> {
         let staged = self.stage_evidence(files)?;
-        self.with_tx(|tx| {
+        let out = self.with_tx(|tx| {
             let id = insert(tx, input, &staged, source)?;
             load(tx, id)
-        })
+        });
+        if out.is_err() {
+            self.discard_staged(&staged);
+        }
+        out
     }
 
     /// Adds many records in one transaction (imports, the demo, benchmarks).
@@ -392,7 +396,7 @@ impl Store {
         files: &[PathBuf],
     ) -> Result<Credential> {
         let staged = self.stage_evidence(files)?;
-        self.with_tx(|tx| {
+        let out = self.with_tx(|tx| {
             require_live(tx, id)?;
             let at = now();
             tx.prepare_cached(
@@ -421,7 +425,11 @@ impl Store {
             write_skills_and_index(tx, id, input)?;
             link_evidence(tx, id, &staged, &at)?;
             load(tx, id)
-        })
+        });
+        if out.is_err() {
+            self.discard_staged(&staged);
+        }
+        out
     }
 
     /// A live record.

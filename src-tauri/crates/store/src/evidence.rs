@@ -20,6 +20,8 @@ pub struct StagedEvidence {
     pub name: String,
     pub size: u64,
     pub media_type: Option<String>,
+    /// This call wrote the blob (it was not stored before), so a failed save may delete it.
+    pub created: bool,
 }
 
 /// Where the blob with this hash lives: `evidence/ab/abcdef…`, two-letter fan-out so that no
@@ -100,7 +102,8 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let target = blob_path(dir, &sha256);
-    if !target.exists() {
+    let created = !target.exists();
+    if created {
         let parent = target.parent().unwrap_or(dir);
         std::fs::create_dir_all(parent).map_err(|e| Error::Io {
             path: parent.to_path_buf(),
@@ -124,6 +127,7 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         sha256,
         name,
         size,
+        created,
     })
 }
 
@@ -135,7 +139,28 @@ impl Store {
             return Ok(Vec::new());
         }
         let dir = self.evidence_dir().ok_or(Error::NoEvidenceDir)?;
-        files.iter().map(|f| stage(dir, f)).collect()
+        let mut staged = Vec::with_capacity(files.len());
+        for f in files {
+            match stage(dir, f) {
+                Ok(s) => staged.push(s),
+                Err(e) => {
+                    self.discard_staged(&staged);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(staged)
+    }
+
+    /// Deletes blobs that a failed save had just written, so a failure leaves no trace.
+    /// Blobs that existed before belong to other records and stay.
+    pub(crate) fn discard_staged(&self, staged: &[StagedEvidence]) {
+        let Some(dir) = self.evidence_dir() else {
+            return;
+        };
+        for s in staged.iter().filter(|s| s.created) {
+            let _ = std::fs::remove_file(blob_path(dir, &s.sha256));
+        }
     }
 
     /// The stored copy of an evidence file, checked to exist.

@@ -530,3 +530,33 @@ fn a_failing_migration_leaves_the_previous_version() {
         .expect("cols");
     assert_eq!(cols, 1, "the half-applied ALTER was rolled back");
 }
+
+#[test]
+fn a_failed_update_leaves_no_new_blob() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    let scan = dir.path().join("scan.png");
+    std::fs::write(&scan, b"new bytes").expect("write");
+    let err = store
+        .update(42, &input("X", CredentialKind::Degree, &[]), &[scan])
+        .expect_err("no #42");
+    assert!(matches!(err, Error::NotFound(42)), "unknown id: {err}");
+    let blobs = walk(&dir.path().join("evidence"));
+    assert!(blobs.is_empty(), "the staged copy was removed: {blobs:?}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            if e.path().is_dir() {
+                walk(&e.path())
+            } else {
+                vec![e.path()]
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,208 @@
+//! One function per subcommand. Input is validated before the store is opened, so a bad
+//! `add` does not even create a database.
+
+use crate::args::{Cli, Command, ListArgs, RecordArgs};
+use crate::output;
+use crate::{CliError, Result};
+use chrono::NaiveDate;
+use dossier_core::{CredentialDraft, CredentialKind, ListQuery, SkillDraft, SortKey};
+use dossier_store::Store;
+use std::io::Write;
+use std::path::PathBuf;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
+    match cli_db {
+        Some(p) => Ok(p.clone()),
+        None => Ok(dossier_store::default_db_path()?),
+    }
+}
+
+/// Opens the store for a command about an existing record: with no database yet there is no
+/// such record, and the failed command should not create one.
+fn open_for_record(cli_db: &Option<PathBuf>, id: i64) -> Result<Store> {
+    let path = db_path(cli_db)?;
+    if !path.exists() {
+        return Err(dossier_store::Error::NotFound(id).into());
+    }
+    Ok(Store::open(&path)?)
+}
+
+fn parse_kind(s: &str) -> Result<CredentialKind> {
+    s.parse()
+        .map_err(|e: dossier_core::model::UnknownKind| CliError::Usage(format!("--kind: {e}")))
+}
+
+/// Applies the flags that were given onto `draft`; absent flags leave fields as they are.
+fn apply(draft: &mut CredentialDraft, a: &RecordArgs) -> Result<()> {
+    if let Some(k) = &a.kind {
+        draft.kind = parse_kind(k)?;
+    }
+    let fields = [
+        (&a.title, &mut draft.title),
+        (&a.issuer, &mut draft.issuer),
+        (&a.started, &mut draft.started),
+        (&a.completed, &mut draft.completed),
+        (&a.expires, &mut draft.expires),
+        (&a.hours, &mut draft.hours),
+        (&a.credit_type, &mut draft.credit_type),
+        (&a.credential_id, &mut draft.credential_id),
+        (&a.url, &mut draft.url),
+        (&a.notes, &mut draft.notes),
+    ];
+    for (given, field) in fields {
+        if let Some(v) = given {
+            field.clone_from(v);
+        }
+    }
+    if !a.skills.is_empty() {
+        draft.skills = a.skills.iter().map(|s| SkillDraft::parse_flag(s)).collect();
+    }
+    if a.in_progress {
+        draft.in_progress = true;
+    }
+    if a.verified {
+        draft.verified = true;
+    }
+    Ok(())
+}
+
+/// Attachments must exist before anything is written; checked up front for a clear message.
+fn check_attachments(files: &[PathBuf]) -> Result<()> {
+    for f in files {
+        if !f.is_file() {
+            return Err(CliError::Usage(format!(
+                "--attach: {} is not a readable file",
+                f.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Add(a) => {
+            let Some(kind) = &a.kind else {
+                return Err(CliError::Usage("--kind is required".into()));
+            };
+            let mut draft = CredentialDraft {
+                kind: parse_kind(kind)?,
+                ..Default::default()
+            };
+            apply(&mut draft, &a)?;
+            let input = draft.validate(today()).map_err(CliError::Validation)?;
+            check_attachments(&a.attach)?;
+            let store = Store::open(&db_path(&cli.db)?)?;
+            let c = store.add(&input, &a.attach, "manual")?;
+            writeln!(out, "Added #{} {}", c.id, c.title)?;
+        }
+        Command::List(l) => list(&cli.db, &l, &mut out)?,
+        Command::Show { id, json } => {
+            let c = open_for_record(&cli.db, id)?.get(id)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &c)?;
+                writeln!(out)?;
+            } else {
+                output::detail(&mut out, &c)?;
+            }
+        }
+        Command::Edit {
+            id,
+            record,
+            done,
+            unverified,
+            detach,
+        } => {
+            check_attachments(&record.attach)?;
+            let store = open_for_record(&cli.db, id)?;
+            let current = store.get(id)?;
+            let mut draft = CredentialDraft::from_input(&current.input());
+            apply(&mut draft, &record)?;
+            if done {
+                draft.in_progress = false;
+            }
+            if unverified {
+                draft.verified = false;
+            }
+            let input = draft.validate(today()).map_err(CliError::Validation)?;
+            let detach = resolve_detach(&current, &detach)?;
+            let mut c = store.update(id, &input, &record.attach)?;
+            for sha in detach {
+                c = store.remove_evidence(id, &sha)?;
+            }
+            writeln!(out, "Updated #{} {}", c.id, c.title)?;
+        }
+        Command::Remove { id } => {
+            let c = open_for_record(&cli.db, id)?.remove(id)?;
+            writeln!(
+                out,
+                "Removed #{} {}. Undo with: dossier restore {}",
+                c.id, c.title, c.id
+            )?;
+        }
+        Command::Restore { id } => {
+            let c = open_for_record(&cli.db, id)?.restore(id)?;
+            writeln!(out, "Restored #{} {}", c.id, c.title)?;
+        }
+        Command::Demo => {
+            let n = Store::open(&db_path(&cli.db)?)?.load_demo(today())?;
+            writeln!(out, "Loaded the demo portfolio: {n} records")?;
+        }
+        Command::Backup { file } => {
+            Store::open(&db_path(&cli.db)?)?.backup_to(&file)?;
+            writeln!(out, "Backed up to {}", file.display())?;
+        }
+    }
+    Ok(())
+}
+
+/// Matches `--detach` prefixes to the record's evidence; an unknown or ambiguous prefix is a
+/// usage error, raised before anything is written.
+fn resolve_detach(c: &dossier_core::Credential, prefixes: &[String]) -> Result<Vec<String>> {
+    prefixes
+        .iter()
+        .map(|p| {
+            let p = p.to_ascii_lowercase();
+            let hits: Vec<_> = c
+                .evidence
+                .iter()
+                .filter(|e| e.sha256.starts_with(&p))
+                .collect();
+            match hits.as_slice() {
+                [one] if !p.is_empty() => Ok(one.sha256.clone()),
+                [] | [_] => Err(CliError::Usage(format!(
+                    "--detach: #{} has no evidence {p}",
+                    c.id
+                ))),
+                _ => Err(CliError::Usage(format!(
+                    "--detach: {p} matches several files"
+                ))),
+            }
+        })
+        .collect()
+}
+
+fn list(db: &Option<PathBuf>, l: &ListArgs, out: &mut impl Write) -> Result<()> {
+    let query = ListQuery {
+        search: l.search.clone(),
+        kind: l.kind.as_deref().map(parse_kind).transpose()?,
+        skill: l.skill.clone(),
+        sort: l
+            .sort
+            .parse::<SortKey>()
+            .map_err(|e| CliError::Usage(format!("--sort: {e}")))?,
+    };
+    let records = Store::open(&db_path(db)?)?.list(&query)?;
+    if l.json {
+        serde_json::to_writer_pretty(&mut *out, &records)?;
+        writeln!(out)?;
+    } else {
+        output::table(out, &records)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! `dossier`: the credential portfolio from the command line, on the same crates as the app.
+//!
+//! Exit status: 0 on success, 2 on a usage or validation error (the message names the flag),
+//! 1 on anything else. A failing command writes nothing.
+
+mod args;
+mod commands;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// What went wrong, and which exit status it earns.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{}", .0.iter().map(flag_message).collect::<Vec<_>>().join("\n"))]
+    Validation(Vec<dossier_core::FieldError>),
+    #[error(transparent)]
+    Store(#[from] dossier_store::Error),
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    #[error("cannot encode JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = CliError> = std::result::Result<T, E>;
+
+impl CliError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Validation(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Names a draft field by the flag that sets it: `credit_type` -> `--credit-type`,
+/// `skills[1].relevance` -> `--skill (2nd)`.
+fn flag_message(e: &dossier_core::FieldError) -> String {
+    let flag = match e.field.strip_prefix("skills[") {
+        Some(rest) => {
+            let n: usize = rest
+                .split(']')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            format!("--skill (#{})", n + 1)
+        }
+        None if e.field == "skills" => "--skill".to_string(),
+        None => format!("--{}", e.field.replace('_', "-")),
+    };
+    format!("{flag}: {}", e.message)
+}
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `dossier list | head` closes the pipe early; that is the reader's choice, not a failure.
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            for line in e.to_string().lines() {
+                eprintln!("dossier: {line}");
+            }
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
