@@ -1,0 +1,175 @@
+// The only module that talks to Rust. Every command the UI uses is wrapped here so that a
+// rejected call always surfaces as a BackendError the UI can switch on by kind.
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  Credential,
+  CredentialDraft,
+  CredentialKind,
+  FieldError,
+  ListQuery,
+  UiError,
+  UiErrorKind,
+} from "./bindings";
+
+// ---- Hand-written result types (not generated: keep in step with the Rust commands) ----
+
+/** One entry of `credential_kinds`: the display label for a kind. */
+export interface KindOption {
+  kind: CredentialKind;
+  label: string;
+}
+
+/** Result of `app_info`. */
+export interface AppInfo {
+  db_path: string;
+  evidence_dir: string;
+  version: string;
+  records: number;
+}
+
+// ---- Errors ----
+
+const ERROR_KINDS: readonly UiErrorKind[] = [
+  "validation",
+  "not-found",
+  "conflict",
+  "io",
+  "database",
+  "internal",
+];
+
+export class BackendError extends Error {
+  readonly kind: UiErrorKind;
+  readonly fields: FieldError[];
+  /** The command that failed, for logs; never shown as the message itself. */
+  readonly command: string;
+
+  constructor(kind: UiErrorKind, message: string, fields: FieldError[] = [], command = "") {
+    super(message);
+    this.name = "BackendError";
+    this.kind = kind;
+    this.fields = fields;
+    this.command = command;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function isFieldError(v: unknown): v is FieldError {
+  return isRecord(v) && typeof v.field === "string" && typeof v.message === "string";
+}
+
+function isUiError(v: unknown): v is UiError {
+  return (
+    isRecord(v) &&
+    typeof v.kind === "string" &&
+    (ERROR_KINDS as readonly string[]).includes(v.kind) &&
+    typeof v.message === "string"
+  );
+}
+
+/**
+ * Turns whatever `invoke` rejected with into a BackendError. Tauri itself rejects with a
+ * plain string for IPC failures (unknown command, bad arguments), so those count as
+ * "internal": they are bugs, not something the user can fix.
+ */
+export function toBackendError(command: string, raw: unknown): BackendError {
+  if (raw instanceof BackendError) return raw;
+  if (isUiError(raw)) {
+    const fields = Array.isArray(raw.fields) ? raw.fields.filter(isFieldError) : [];
+    return new BackendError(raw.kind, raw.message, fields, command);
+  }
+  if (typeof raw === "string") {
+    return new BackendError("internal", raw || `${command} failed`, [], command);
+  }
+  if (raw instanceof Error) {
+    return new BackendError("internal", raw.message || `${command} failed`, [], command);
+  }
+  if (isRecord(raw) && typeof raw.message === "string") {
+    return new BackendError("internal", raw.message, [], command);
+  }
+  return new BackendError("internal", `${command} failed unexpectedly`, [], command);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toBackendError(command, raw);
+  }
+}
+
+// ---- Commands ----
+
+export function listCredentials(query: ListQuery): Promise<Credential[]> {
+  return call("list_credentials", { query });
+}
+
+export function getCredential(id: number): Promise<Credential> {
+  return call("get_credential", { id });
+}
+
+/** The form values for editing an existing record. */
+export function credentialDraft(id: number): Promise<CredentialDraft> {
+  return call("credential_draft", { id });
+}
+
+/** Empty form values, with Rust's defaults (e.g. the default kind). */
+export function newDraft(): Promise<CredentialDraft> {
+  return call("new_draft");
+}
+
+/** Every problem with the draft; empty when it would save. */
+export function validateDraft(draft: CredentialDraft): Promise<FieldError[]> {
+  return call("validate_draft", { draft });
+}
+
+/** Creates (id null) or updates a record; `attach` are absolute paths to copy in as evidence. */
+export function saveCredential(
+  id: number | null,
+  draft: CredentialDraft,
+  attach: string[],
+): Promise<Credential> {
+  return call("save_credential", { id, draft, attach });
+}
+
+export function removeCredential(id: number): Promise<void> {
+  return call("remove_credential", { id });
+}
+
+export function restoreCredential(id: number): Promise<void> {
+  return call("restore_credential", { id });
+}
+
+export function removeEvidence(id: number, sha256: string): Promise<Credential> {
+  return call("remove_evidence", { id, sha256 });
+}
+
+/** Opens the native file dialog; [] when the user cancels. */
+export function pickEvidenceFiles(): Promise<string[]> {
+  return call("pick_evidence_files");
+}
+
+export function openEvidence(sha256: string): Promise<void> {
+  return call("open_evidence", { sha256 });
+}
+
+/** Loads the demo portfolio into an empty store; rejects with kind "conflict" otherwise. */
+export function loadDemo(): Promise<number> {
+  return call("load_demo");
+}
+
+export function listSkillNames(): Promise<string[]> {
+  return call("list_skill_names");
+}
+
+export function credentialKinds(): Promise<KindOption[]> {
+  return call("credential_kinds");
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return call("app_info");
+}

@@ -1,0 +1,114 @@
+// Presentation only: how values coming from Rust are written on screen. Nothing here decides
+// anything about the data (no validation, no expiry arithmetic); Rust owns those.
+
+import type { Credential, CredentialKind } from "./bindings";
+import type { KindOption } from "./backend";
+
+export const DATE_PLACEHOLDER = "YYYY-MM-DD, YYYY-MM or YYYY";
+
+/** Labels as Rust gave them; falls back to the identifier so a new kind still shows. */
+export class KindLabels {
+  private readonly map: Map<CredentialKind, string>;
+  readonly options: readonly KindOption[];
+
+  constructor(options: readonly KindOption[]) {
+    this.options = options;
+    this.map = new Map(options.map((o) => [o.kind, o.label]));
+  }
+
+  label(kind: CredentialKind): string {
+    return this.map.get(kind) ?? kind;
+  }
+}
+
+/**
+ * The completion column. Partial dates ("2021-03", "2019") are shown exactly as stored:
+ * turning "2021-03" into a day would invent precision the record does not have.
+ */
+export function completionText(c: Pick<Credential, "status" | "completed">): string {
+  if (c.status === "in-progress") {
+    return c.completed ? `In progress, expected ${c.completed}` : "In progress";
+  }
+  return c.completed ?? "—";
+}
+
+/** Hours with a decimal point whatever the locale, matching what the form accepts. */
+export function numberText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+export function hoursText(hours: number | null): string {
+  return hours === null ? "" : `${numberText(hours)} h`;
+}
+
+/** "12 h · AMA PRA Category 1", or just one of the two, or "—". */
+export function hoursAndCredit(c: Pick<Credential, "hours" | "credit_type">): string {
+  const parts = [hoursText(c.hours), c.credit_type ?? ""].filter((p) => p !== "");
+  return parts.length ? parts.join(" · ") : "—";
+}
+
+export function relevanceText(r: number): string {
+  return numberText(Math.round(r * 100) / 100);
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** A stored timestamp as local "YYYY-MM-DD HH:MM"; unparseable text is shown as given. */
+export function timestampText(raw: string): string {
+  const d = new Date(raw);
+  if (Number.isNaN(d.getTime())) return raw;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Field names of CredentialDraft as a person reads them. */
+export const FIELD_LABELS: Record<string, string> = {
+  kind: "Kind",
+  title: "Title",
+  issuer: "Issuer",
+  started: "Started",
+  completed: "Completed",
+  expires: "Expires",
+  hours: "Hours",
+  credit_type: "Credit type",
+  credential_id: "Credential ID",
+  url: "Verification URL",
+  notes: "Notes",
+  skills: "Skills",
+};
+
+export function fieldLabel(field: string): string {
+  const skill = /^skills\[(\d+)\]\.(name|relevance)$/.exec(field);
+  if (skill) return `Skill ${Number(skill[1]) + 1} ${skill[2]}`;
+  return FIELD_LABELS[field] ?? field;
+}
+
+/**
+ * Rust's messages are written to follow the field's name ("title: is required"). Under a
+ * field they read better as "Title is required"; messages that already stand alone ("'abc'
+ * is not a number") are shown unchanged apart from a capital first letter.
+ */
+export function fieldMessage(field: string, message: string): string {
+  if (/^(is|are|has|have|must|should|cannot|may)\b/.test(message)) {
+    // Under a skill row the row itself says which skill; the column name is enough.
+    const column = /^skills\[\d+\]\.(name|relevance)$/.exec(field)?.[1];
+    const label = column === "name" ? "Name" : column === "relevance" ? "Relevance" : fieldLabel(field);
+    return `${label} ${message}`;
+  }
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

@@ -1,0 +1,19 @@
+import "./styles.css";
+import { startApp } from "./app";
+
+async function boot(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) throw new Error("index.html has no #app element");
+  // Only `vite` (dev server) in a plain browser gets the fake backend. The production build
+  // drops this branch entirely, and inside Tauri __TAURI_INTERNALS__ always exists.
+  if (import.meta.env.DEV && !("__TAURI_INTERNALS__" in window)) {
+    const mock = await import("./dev-mock");
+    mock.installDevMock();
+    await startApp(root);
+    mock.runScenario();
+    return;
+  }
+  await startApp(root);
+}
+
+void boot();
