@@ -1,1 +1,49 @@
-fn main(){}
+//! Dossier's desktop app: opens the store and wires the commands. Everything that is not GUI
+//! glue lives in the library crates under `crates/`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+
+use commands::AppState;
+
+fn open_store() -> std::result::Result<dossier_store::Store, String> {
+    let path = dossier_store::default_db_path().map_err(|e| e.to_string())?;
+    dossier_store::Store::open(&path).map_err(|e| e.to_string())
+}
+
+fn main() {
+    let state = AppState {
+        store: open_store(),
+    };
+    if let Err(e) = &state.store {
+        eprintln!("dossier: {e}");
+    }
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::list_credentials,
+            commands::get_credential,
+            commands::credential_draft,
+            commands::new_draft,
+            commands::validate_draft,
+            commands::save_credential,
+            commands::remove_credential,
+            commands::restore_credential,
+            commands::remove_evidence,
+            commands::pick_evidence_files,
+            commands::open_evidence,
+            commands::load_demo,
+            commands::list_skill_names,
+            commands::credential_kinds,
+            commands::app_info,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("dossier: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

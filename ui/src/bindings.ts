@@ -3,6 +3,10 @@
 
 export type CredentialKind = "degree" | "graduate-certificate" | "certification" | "board-certification" | "executive-education" | "micro-credential" | "ce-activity" | "experience";
 
+export type KindInfo = { kind: CredentialKind, label: string, };
+
+export type AppInfo = { db_path: string, evidence_dir: string, version: string, records: number, };
+
 export type Status = "in-progress" | "completed";
 
 export type SkillTag = { name: string, relevance: number, };

@@ -11,7 +11,9 @@ pub mod ui_error;
 
 pub use date::{DateError, PartialDate};
 pub use draft::{CredentialDraft, FieldError, SkillDraft};
-pub use model::{Credential, CredentialInput, CredentialKind, Evidence, SkillTag, Status};
+pub use model::{
+    AppInfo, Credential, CredentialInput, CredentialKind, Evidence, KindInfo, SkillTag, Status,
+};
 pub use query::{ListQuery, SortKey};
 pub use ui_error::{UiError, UiErrorKind};
 
@@ -22,6 +24,8 @@ pub fn typescript_bindings() -> String {
     let cfg = Config::default();
     let decls = [
         CredentialKind::decl(&cfg),
+        KindInfo::decl(&cfg),
+        AppInfo::decl(&cfg),
         Status::decl(&cfg),
         SkillTag::decl(&cfg),
         Evidence::decl(&cfg),

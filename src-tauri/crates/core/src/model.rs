@@ -200,3 +200,32 @@ impl Credential {
         }
     }
 }
+
+/// A kind with the label the UI shows, so the labels live in one place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KindInfo {
+    pub kind: CredentialKind,
+    pub label: String,
+}
+
+impl CredentialKind {
+    pub fn infos() -> Vec<KindInfo> {
+        Self::ALL
+            .iter()
+            .map(|&kind| KindInfo {
+                kind,
+                label: kind.label().to_string(),
+            })
+            .collect()
+    }
+}
+
+/// Where the app keeps its data, shown in the UI's about line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub db_path: String,
+    pub evidence_dir: String,
+    pub version: String,
+    #[ts(type = "number")]
+    pub records: i64,
+}

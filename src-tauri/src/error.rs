@@ -1,0 +1,65 @@
+//! The shell's error: wraps the crates' errors and reaches the UI as `UiError`
+//! `{kind, message, fields}`.
+
+use dossier_core::{FieldError, UiError, UiErrorKind};
+use dossier_store::Error as StoreError;
+use serde::{Serialize, Serializer};
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{} field(s) need attention", .0.len())]
+    Validation(Vec<FieldError>),
+    /// The database could not be opened at start; every command reports why.
+    #[error("the database is not available: {0}")]
+    Unavailable(String),
+    #[error("cannot open {path} in the system viewer: {source}")]
+    Open {
+        path: String,
+        source: tauri_plugin_opener::Error,
+    },
+}
+
+impl AppError {
+    fn kind(&self) -> UiErrorKind {
+        use StoreError as S;
+        match self {
+            AppError::Validation(_) => UiErrorKind::Validation,
+            AppError::Unavailable(_) => UiErrorKind::Database,
+            AppError::Open { .. } => UiErrorKind::Io,
+            AppError::Store(e) => match e {
+                S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => {
+                    UiErrorKind::NotFound
+                }
+                S::NotEmpty(_) => UiErrorKind::Conflict,
+                S::Evidence { .. }
+                | S::EvidenceTooLarge { .. }
+                | S::NoEvidenceDir
+                | S::Io { .. }
+                | S::NoDataDir => UiErrorKind::Io,
+                S::NewerSchema { .. }
+                | S::NotDossier { .. }
+                | S::Open { .. }
+                | S::Corrupt { .. }
+                | S::Sqlite(_) => UiErrorKind::Database,
+                S::Demo { .. } => UiErrorKind::Internal,
+            },
+        }
+    }
+
+    pub fn to_ui(&self) -> UiError {
+        match self {
+            AppError::Validation(fields) => UiError::validation(fields.clone()),
+            other => UiError::new(other.kind(), other.to_string()),
+        }
+    }
+}
+
+impl Serialize for AppError {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_ui().serialize(s)
+    }
+}
