@@ -121,7 +121,16 @@ export class App {
         this.info,
       ),
     );
-    window.addEventListener("keydown", (e) => this.onKey(e));
+    window.addEventListener("keydown", this.keyListener);
+  }
+
+  private readonly keyListener = (e: KeyboardEvent): void => this.onKey(e);
+
+  /** Detaches the window-level listeners (the app lives as long as the window; tests need this). */
+  dispose(): void {
+    window.removeEventListener("keydown", this.keyListener);
+    this.form?.close();
+    this.undoable?.toast.dismiss();
   }
 
   private fillKinds(): void {

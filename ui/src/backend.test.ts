@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+import { invoke } from "@tauri-apps/api/core";
+import * as backend from "./backend";
+import { BackendError, toBackendError } from "./backend";
+import { emptyDraft, uiError } from "./test-support";
+
+const invokeMock = vi.mocked(invoke);
+
+async function rejection(p: Promise<unknown>): Promise<BackendError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e, "the UI relies on instanceof BackendError").toBeInstanceOf(BackendError);
+    return e as BackendError;
+  }
+  throw new Error("expected the call to reject");
+}
+
+beforeEach(() => invokeMock.mockReset());
+
+describe("backend error mapping", () => {
+  it("turns a UiError rejection into a BackendError with kind, message and fields", async () => {
+    const fields = [
+      { field: "title", message: "is required" },
+      { field: "skills[1].relevance", message: "'2' for skill 'NLP' must be a number from 0 to 1" },
+    ];
+    invokeMock.mockRejectedValueOnce(uiError("validation", "2 fields need attention", fields));
+    const err = await rejection(backend.saveCredential(null, emptyDraft(), []));
+    expect(err.kind, "kind is kept so the UI can switch on it").toBe("validation");
+    expect(err.message).toBe("2 fields need attention");
+    expect(err.fields, "field errors are passed through unchanged").toEqual(fields);
+    expect(err.command).toBe("save_credential");
+  });
+
+  it.each(["not-found", "conflict", "io", "database", "internal"] as const)("keeps kind %s", async (kind) => {
+    invokeMock.mockRejectedValueOnce(uiError(kind, `failed: ${kind}`));
+    const err = await rejection(backend.loadDemo());
+    expect(err.kind, `kind ${kind} should survive the mapping`).toBe(kind);
+    expect(err.fields, "no fields means an empty list, not undefined").toEqual([]);
+  });
+
+  it("treats a plain string rejection (Tauri IPC failure) as internal", async () => {
+    invokeMock.mockRejectedValueOnce("command list_credentials not found");
+    const err = await rejection(backend.listSkillNames());
+    expect(err.kind).toBe("internal");
+    expect(err.message, "the string becomes the message").toBe("command list_credentials not found");
+  });
+
+  it("treats thrown Errors and unknown shapes as internal", async () => {
+    invokeMock.mockRejectedValueOnce(new TypeError("window.__TAURI_INTERNALS__ is undefined"));
+    const err = await rejection(backend.appInfo());
+    expect(err.kind).toBe("internal");
+    expect(err.message).toContain("__TAURI_INTERNALS__");
+
+    const odd = toBackendError("app_info", { kind: "teapot", message: "short and stout" });
+    expect(odd.kind, "an unknown kind is not trusted").toBe("internal");
+    expect(odd.message).toBe("short and stout");
+
+    const nothing = toBackendError("app_info", undefined);
+    expect(nothing.kind).toBe("internal");
+    expect(nothing.message, "an empty rejection still says what failed").toContain("app_info");
+  });
+
+  it("drops malformed field entries instead of crashing the form", () => {
+    const err = toBackendError("save_credential", {
+      kind: "validation",
+      message: "bad",
+      fields: [{ field: "title", message: "is required" }, { field: 3 }, null],
+    });
+    expect(err.fields).toEqual([{ field: "title", message: "is required" }]);
+  });
+});
+
+describe("backend commands", () => {
+  it("sends the documented command names and camelCase argument keys", async () => {
+    invokeMock.mockResolvedValue(undefined);
+    const draft = emptyDraft({ title: "T" });
+    const query = { search: "nlp", kind: null, skill: null, sort: "title" as const };
+    await backend.listCredentials(query);
+    await backend.getCredential(4);
+    await backend.credentialDraft(4);
+    await backend.newDraft();
+    await backend.validateDraft(draft);
+    await backend.saveCredential(null, draft, ["/tmp/a.pdf"]);
+    await backend.removeCredential(4);
+    await backend.restoreCredential(4);
+    await backend.removeEvidence(4, "ab12");
+    await backend.pickEvidenceFiles();
+    await backend.openEvidence("ab12");
+    await backend.loadDemo();
+    await backend.listSkillNames();
+    await backend.credentialKinds();
+    await backend.appInfo();
+    expect(invokeMock.mock.calls).toEqual([
+      ["list_credentials", { query }],
+      ["get_credential", { id: 4 }],
+      ["credential_draft", { id: 4 }],
+      ["new_draft", undefined],
+      ["validate_draft", { draft }],
+      ["save_credential", { id: null, draft, attach: ["/tmp/a.pdf"] }],
+      ["remove_credential", { id: 4 }],
+      ["restore_credential", { id: 4 }],
+      ["remove_evidence", { id: 4, sha256: "ab12" }],
+      ["pick_evidence_files", undefined],
+      ["open_evidence", { sha256: "ab12" }],
+      ["load_demo", undefined],
+      ["list_skill_names", undefined],
+      ["credential_kinds", undefined],
+      ["app_info", undefined],
+    ]);
+  });
+
+  it("returns what Rust returned", async () => {
+    invokeMock.mockResolvedValueOnce(["Statistics", "NLP for EHRs"]);
+    await expect(backend.listSkillNames()).resolves.toEqual(["Statistics", "NLP for EHRs"]);
+  });
+});

@@ -1,0 +1,150 @@
+// Shared by the unit tests only: sample records and a scripted stand-in for invoke.
+
+import type { Credential, CredentialDraft, FieldError, ListQuery, UiError } from "./bindings";
+import type { KindOption } from "./backend";
+
+export const KIND_OPTIONS: KindOption[] = [
+  { kind: "degree", label: "Degree" },
+  { kind: "certification", label: "Certification" },
+  { kind: "ce-activity", label: "CE activity" },
+];
+
+export function credential(p: Partial<Credential> = {}): Credential {
+  return {
+    id: 1,
+    kind: "certification",
+    status: "completed",
+    title: "AI in Clinical Practice",
+    issuer: "Example Board",
+    started: null,
+    completed: "2024-05-02",
+    expires: null,
+    hours: null,
+    credit_type: null,
+    credential_id: null,
+    url: null,
+    notes: null,
+    verified: false,
+    skills: [],
+    evidence: [],
+    source: "manual",
+    created_at: "2025-01-02T10:00:00Z",
+    updated_at: "2025-01-02T10:00:00Z",
+    ...p,
+  };
+}
+
+export function emptyDraft(p: Partial<CredentialDraft> = {}): CredentialDraft {
+  return {
+    kind: "certification",
+    in_progress: false,
+    title: "",
+    issuer: "",
+    started: "",
+    completed: "",
+    expires: "",
+    hours: "",
+    credit_type: "",
+    credential_id: "",
+    url: "",
+    notes: "",
+    verified: false,
+    skills: [],
+    ...p,
+  };
+}
+
+export function uiError(kind: UiError["kind"], message: string, fields: FieldError[] = []): UiError {
+  return { kind, message, fields };
+}
+
+export interface Call {
+  cmd: string;
+  args: Record<string, unknown> | undefined;
+}
+
+/**
+ * An in-memory backend answering the commands the app calls at start and on common actions.
+ * Tests override single commands through `handlers` to script failures.
+ */
+export class FakeBackend {
+  records: Credential[];
+  calls: Call[] = [];
+  handlers: Record<string, (args: Record<string, unknown>) => unknown> = {};
+  private removed = new Map<number, Credential>();
+
+  constructor(records: Credential[] = []) {
+    this.records = records;
+  }
+
+  called(cmd: string): Call[] {
+    return this.calls.filter((c) => c.cmd === cmd);
+  }
+
+  invoke = async (cmd: string, args?: Record<string, unknown>): Promise<unknown> => {
+    this.calls.push({ cmd, args });
+    const a = args ?? {};
+    const custom = this.handlers[cmd];
+    if (custom) return custom(a);
+    switch (cmd) {
+      case "credential_kinds":
+        return KIND_OPTIONS;
+      case "list_credentials": {
+        const q = a.query as ListQuery;
+        return this.records.filter(
+          (r) =>
+            (!q.search || r.title.toLowerCase().includes(q.search.toLowerCase())) &&
+            (!q.kind || r.kind === q.kind) &&
+            (!q.skill || r.skills.some((s) => s.name === q.skill)),
+        );
+      }
+      case "get_credential": {
+        const r = this.records.find((x) => x.id === a.id);
+        if (!r) throw uiError("not-found", `no credential ${String(a.id)}`);
+        return r;
+      }
+      case "list_skill_names":
+        return [...new Set(this.records.flatMap((r) => r.skills.map((s) => s.name)))];
+      case "app_info":
+        return { db_path: "/tmp/d.db", evidence_dir: "/tmp/ev", version: "0.1.0", records: this.records.length };
+      case "new_draft":
+        return emptyDraft();
+      case "validate_draft":
+        return [];
+      case "remove_credential": {
+        const r = this.records.find((x) => x.id === a.id);
+        if (!r) throw uiError("not-found", "gone");
+        this.removed.set(r.id, r);
+        this.records = this.records.filter((x) => x !== r);
+        return null;
+      }
+      case "restore_credential": {
+        const r = this.removed.get(a.id as number);
+        if (!r) throw uiError("not-found", "nothing to restore");
+        this.records.push(r);
+        return null;
+      }
+      case "load_demo":
+        this.records = [credential({ id: 7, title: "Demo record" })];
+        return 1;
+      default:
+        throw `unknown command ${cmd}`;
+    }
+  };
+}
+
+/** Lets pending promise callbacks (several awaits deep) run. */
+export async function settle(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) await Promise.resolve();
+}
+
+export function byTestId<T extends HTMLElement = HTMLElement>(id: string, root: ParentNode = document): T {
+  const el = root.querySelector<T>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no element with data-testid="${id}"`);
+  return el;
+}
+
+export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+}
