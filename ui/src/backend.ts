@@ -3,30 +3,15 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AppInfo,
   Credential,
   CredentialDraft,
-  CredentialKind,
   FieldError,
+  KindInfo,
   ListQuery,
   UiError,
   UiErrorKind,
 } from "./bindings";
-
-// ---- Hand-written result types (not generated: keep in step with the Rust commands) ----
-
-/** One entry of `credential_kinds`: the display label for a kind. */
-export interface KindOption {
-  kind: CredentialKind;
-  label: string;
-}
-
-/** Result of `app_info`. */
-export interface AppInfo {
-  db_path: string;
-  evidence_dir: string;
-  version: string;
-  records: number;
-}
 
 // ---- Errors ----
 
@@ -166,7 +151,7 @@ export function listSkillNames(): Promise<string[]> {
   return call("list_skill_names");
 }
 
-export function credentialKinds(): Promise<KindOption[]> {
+export function credentialKinds(): Promise<KindInfo[]> {
   return call("credential_kinds");
 }
 

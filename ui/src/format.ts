@@ -1,17 +1,16 @@
 // Presentation only: how values coming from Rust are written on screen. Nothing here decides
 // anything about the data (no validation, no expiry arithmetic); Rust owns those.
 
-import type { Credential, CredentialKind } from "./bindings";
-import type { KindOption } from "./backend";
+import type { Credential, CredentialKind, KindInfo } from "./bindings";
 
 export const DATE_PLACEHOLDER = "YYYY-MM-DD, YYYY-MM or YYYY";
 
 /** Labels as Rust gave them; falls back to the identifier so a new kind still shows. */
 export class KindLabels {
   private readonly map: Map<CredentialKind, string>;
-  readonly options: readonly KindOption[];
+  readonly options: readonly KindInfo[];
 
-  constructor(options: readonly KindOption[]) {
+  constructor(options: readonly KindInfo[]) {
     this.options = options;
     this.map = new Map(options.map((o) => [o.kind, o.label]));
   }

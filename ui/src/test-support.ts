@@ -1,9 +1,8 @@
 // Shared by the unit tests only: sample records and a scripted stand-in for invoke.
 
-import type { Credential, CredentialDraft, FieldError, ListQuery, UiError } from "./bindings";
-import type { KindOption } from "./backend";
+import type { Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UiError } from "./bindings";
 
-export const KIND_OPTIONS: KindOption[] = [
+export const KIND_OPTIONS: KindInfo[] = [
   { kind: "degree", label: "Degree" },
   { kind: "certification", label: "Certification" },
   { kind: "ce-activity", label: "CE activity" },
