@@ -208,4 +208,17 @@ describe("credential form", () => {
     document.querySelector<HTMLButtonElement>('[data-testid="pending-attachment"] button')?.click();
     expect(form.pendingAttachments).toEqual([]);
   });
+
+  it("closes on a click beside it only while nothing has been typed", () => {
+    const h = host();
+    const form = open(h);
+    const backdrop = document.querySelector<HTMLElement>(".backdrop");
+    typeInto(input("field-title"), "Half-written");
+    backdrop?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+    expect(form.isOpen, "typed input must survive a stray click").toBe(true);
+    typeInto(input("field-title"), "");
+    backdrop?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+    expect(form.isOpen, "a pristine form closes").toBe(false);
+    expect(h.closed).toHaveBeenCalledOnce();
+  });
 });

@@ -48,6 +48,7 @@ export class CredentialForm {
   private readonly summary: HTMLElement;
   private readonly saveBtn: HTMLButtonElement;
   private readonly returnFocus: Element | null;
+  private readonly initial: string;
   /** Fields the user has been in; their messages show while typing. After a save attempt, all show. */
   private readonly touched = new Set<string>();
   private showAll = false;
@@ -166,9 +167,15 @@ export class CredentialForm {
     });
     this.form.addEventListener("keydown", (e) => this.trapTab(e));
 
-    const backdrop = h("div", { class: "backdrop" });
-    backdrop.addEventListener("mousedown", () => this.cancel());
+    // A stray click beside the drawer must not throw away typing: it closes only a pristine form.
+    const backdrop = h("div", { class: "backdrop", title: "Esc to cancel" });
+    backdrop.addEventListener("mousedown", (e) => {
+      e.preventDefault();
+      if (this.isDirty()) this.controls.title.focus();
+      else this.cancel();
+    });
     this.root = h("div", { class: "overlay" }, backdrop, this.form);
+    this.initial = JSON.stringify(this.collect());
   }
 
   /** Puts the form on screen and the cursor in the title. */
@@ -179,6 +186,11 @@ export class CredentialForm {
 
   get isOpen(): boolean {
     return this.open;
+  }
+
+  /** True once anything differs from the values the form opened with. */
+  isDirty(): boolean {
+    return JSON.stringify(this.collect()) !== this.initial || this.attach.paths.length > 0;
   }
 
   /** The form's values as Rust expects them: text as typed, untrimmed. */
