@@ -7,6 +7,7 @@ pub mod date;
 pub mod draft;
 pub mod model;
 pub mod query;
+pub mod synth;
 pub mod ui_error;
 
 pub use date::{DateError, PartialDate};

@@ -1,1 +1,67 @@
+//! Store benchmarks at 10,000 synthetic records. Targets (issue 2): list, search and filter
+//! each <= 5 ms median; inserting 10,000 records <= 1 s. Run: `cargo bench -p dossier-store`.
 
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use dossier_core::{CredentialKind, ListQuery};
+use dossier_store::Store;
+use std::hint::black_box;
+
+const N: usize = 10_000;
+
+fn filled() -> Store {
+    let store = Store::open_in_memory().expect("store");
+    store
+        .add_many(&dossier_core::synth::records(N, 7), "bench")
+        .expect("insert");
+    store
+}
+
+fn bench(c: &mut Criterion) {
+    let records = dossier_core::synth::records(N, 7);
+    let mut g = c.benchmark_group("store_10k");
+    g.sample_size(10);
+    g.bench_function("insert_10k", |b| {
+        b.iter_batched(
+            || Store::open_in_memory().expect("store"),
+            |store| {
+                store
+                    .add_many(black_box(&records), "bench")
+                    .expect("insert")
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    let store = filled();
+    let mut g = c.benchmark_group("store_10k");
+    let list_all = ListQuery::default();
+    g.bench_function("list_all", |b| {
+        b.iter(|| store.list(black_box(&list_all)).expect("list"))
+    });
+    let search = ListQuery {
+        search: Some("deep learn".into()),
+        ..Default::default()
+    };
+    g.bench_function("search", |b| {
+        b.iter(|| store.list(black_box(&search)).expect("search"))
+    });
+    let by_kind = ListQuery {
+        kind: Some(CredentialKind::Certification),
+        ..Default::default()
+    };
+    g.bench_function("filter_kind", |b| {
+        b.iter(|| store.list(black_box(&by_kind)).expect("kind"))
+    });
+    let by_skill = ListQuery {
+        skill: Some("Statistics".into()),
+        ..Default::default()
+    };
+    g.bench_function("filter_skill", |b| {
+        b.iter(|| store.list(black_box(&by_skill)).expect("skill"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

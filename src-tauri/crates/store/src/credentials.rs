@@ -23,94 +23,54 @@ fn date_text(d: &Option<PartialDate>) -> Option<String> {
     d.as_ref().map(ToString::to_string)
 }
 
-/// Reads a stored date back; a value the domain cannot parse means the file was edited by
-/// something else, which is reported rather than silently dropped.
-fn stored_date(id: i64, field: &'static str, v: Option<String>) -> Result<Option<PartialDate>> {
-    v.map(|s| {
-        s.parse()
-            .map_err(|e: dossier_core::DateError| corrupt(id, field, e.to_string()))
-    })
-    .transpose()
-}
-
 fn corrupt(id: i64, field: &'static str, message: String) -> Error {
     Error::Corrupt { id, field, message }
 }
 
-/// The columns as raw text, before parsing: rusqlite's row closure cannot return our errors.
-struct RawRow {
-    id: i64,
-    kind: String,
-    status: String,
-    title: String,
-    issuer: Option<String>,
-    started: Option<String>,
-    completed: Option<String>,
-    expires: Option<String>,
-    hours: Option<f64>,
-    credit_type: Option<String>,
-    credential_id: Option<String>,
-    url: Option<String>,
-    notes: Option<String>,
-    verified: bool,
-    source: String,
-    created_at: String,
-    updated_at: String,
-}
-
-fn raw(r: &Row) -> rusqlite::Result<RawRow> {
-    Ok(RawRow {
-        id: r.get(0)?,
-        kind: r.get(1)?,
-        status: r.get(2)?,
-        title: r.get(3)?,
-        issuer: r.get(4)?,
-        started: r.get(5)?,
-        completed: r.get(6)?,
-        expires: r.get(7)?,
-        hours: r.get(8)?,
-        credit_type: r.get(9)?,
-        credential_id: r.get(10)?,
-        url: r.get(11)?,
-        notes: r.get(12)?,
-        verified: r.get(13)?,
-        source: r.get(14)?,
-        created_at: r.get(15)?,
-        updated_at: r.get(16)?,
-    })
-}
-
-impl RawRow {
-    fn parse(self) -> Result<Credential> {
-        let id = self.id;
+/// Reads one row. Kind, status and dates are parsed from borrowed text (no allocation: lists
+/// read thousands of rows); a value the domain cannot parse is reported, not dropped.
+fn read_row(r: &Row) -> rusqlite::Result<Result<Credential>> {
+    let id: i64 = r.get(0)?;
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+    let date = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<PartialDate>>> {
+        Ok(text(i)?
+            .map(|s| {
+                s.parse()
+                    .map_err(|e: dossier_core::DateError| corrupt(id, field, e.to_string()))
+            })
+            .transpose())
+    };
+    let kind = text(1)?.unwrap_or_default().parse::<CredentialKind>();
+    let status = text(2)?.unwrap_or_default().parse::<Status>();
+    let (started, completed, expires) = (
+        date(5, "started")?,
+        date(6, "completed")?,
+        date(7, "expires")?,
+    );
+    let parsed = (|| -> Result<Credential> {
         Ok(Credential {
             id,
-            kind: self
-                .kind
-                .parse::<CredentialKind>()
-                .map_err(|e| corrupt(id, "kind", e.to_string()))?,
-            status: self
-                .status
-                .parse::<Status>()
-                .map_err(|e| corrupt(id, "status", e))?,
-            title: self.title,
-            issuer: self.issuer,
-            started: stored_date(id, "started", self.started)?,
-            completed: stored_date(id, "completed", self.completed)?,
-            expires: stored_date(id, "expires", self.expires)?,
-            hours: self.hours,
-            credit_type: self.credit_type,
-            credential_id: self.credential_id,
-            url: self.url,
-            notes: self.notes,
-            verified: self.verified,
+            kind: kind.map_err(|e| corrupt(id, "kind", e.to_string()))?,
+            status: status.map_err(|e| corrupt(id, "status", e))?,
+            title: r.get(3)?,
+            issuer: r.get(4)?,
+            started: started?,
+            completed: completed?,
+            expires: expires?,
+            hours: r.get(8)?,
+            credit_type: r.get(9)?,
+            credential_id: r.get(10)?,
+            url: r.get(11)?,
+            notes: r.get(12)?,
+            verified: r.get(13)?,
             skills: Vec::new(),
             evidence: Vec::new(),
-            source: self.source,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
+            source: r.get(14)?,
+            created_at: r.get(15)?,
+            updated_at: r.get(16)?,
         })
-    }
+    })();
+    Ok(parsed)
 }
 
 fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -227,8 +187,11 @@ fn require_live(conn: &Connection, id: i64) -> Result<()> {
 /// Loads one record (live or not) with its skills and evidence.
 pub fn load(conn: &Connection, id: i64) -> Result<Credential> {
     let sql = format!("SELECT {COLUMNS} FROM credentials WHERE id = ?1");
-    let row = conn.prepare_cached(&sql)?.query_row([id], raw).optional()?;
-    let mut c = row.ok_or(Error::NotFound(id))?.parse()?;
+    let row = conn
+        .prepare_cached(&sql)?
+        .query_row([id], read_row)
+        .optional()?;
+    let mut c = row.ok_or(Error::NotFound(id))??;
     c.skills = conn
         .prepare_cached(
             "SELECT s.name, cs.relevance FROM credential_skills cs JOIN skills s ON s.id = cs.skill_id \
@@ -317,39 +280,84 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<Vec<Credential>> {
     sql.push_str(" ORDER BY ");
     sql.push_str(order_by(q.sort));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), raw)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_row)?;
     let mut out = Vec::new();
     for r in rows {
-        out.push(r?.parse()?);
+        out.push(r??);
     }
     attach_children(conn, &mut out)?;
     Ok(out)
 }
 
-/// Fills skills and evidence for many records with two queries instead of two per record.
+/// Fills skills and evidence for many records with a few queries instead of two per record.
+/// Rows come in primary-key order (no sort in SQLite); skill names are looked up from one
+/// small map instead of a join per row.
 fn attach_children(conn: &Connection, records: &mut [Credential]) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
     let index: HashMap<i64, usize> = records.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    let mut skills = conn.prepare_cached(
-        "SELECT cs.credential_id, s.name, cs.relevance FROM credential_skills cs \
-         JOIN skills s ON s.id = cs.skill_id ORDER BY cs.credential_id, cs.position",
-    )?;
-    let mut rows = skills.query([])?;
+    let total: i64 = conn.query_row("SELECT count(*) FROM credentials", [], |r| r.get(0))?;
+    // A short result asks only for its own children; a long one reads them all in one pass.
+    let only = (records.len() as i64) * 4 < total;
+    let ids = if only {
+        Some(format!(
+            "[{}]",
+            records
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ))
+    } else {
+        None
+    };
+    let names: HashMap<i64, String> = conn
+        .prepare_cached("SELECT id, name FROM skills")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); records.len()];
+    let sql = match only {
+        true => {
+            "SELECT credential_id, skill_id, relevance, position FROM credential_skills \
+                 WHERE credential_id IN (SELECT value FROM json_each(?1))"
+        }
+        false => {
+            "SELECT credential_id, skill_id, relevance, position FROM credential_skills \
+                  WHERE ?1 IS NULL"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([&ids])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            let name = names.get(&r.get::<_, i64>(1)?).cloned().unwrap_or_default();
             records[i].skills.push(SkillTag {
-                name: r.get(1)?,
+                name,
                 relevance: r.get(2)?,
             });
+            positions[i].push(r.get(3)?);
         }
     }
-    let mut ev = conn.prepare_cached(
-        "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
-         ORDER BY added_at, name",
-    )?;
-    let mut rows = ev.query([])?;
+    for (c, pos) in records.iter_mut().zip(positions) {
+        if pos.windows(2).any(|w| w[0] > w[1]) {
+            let mut pairs: Vec<_> = pos.into_iter().zip(std::mem::take(&mut c.skills)).collect();
+            pairs.sort_by_key(|(p, _)| *p);
+            c.skills = pairs.into_iter().map(|(_, s)| s).collect();
+        }
+    }
+    let sql = match only {
+        true => {
+            "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
+                 WHERE credential_id IN (SELECT value FROM json_each(?1)) ORDER BY added_at, name"
+        }
+        false => {
+            "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
+                  WHERE ?1 IS NULL ORDER BY added_at, name"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([&ids])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
             records[i].evidence.push(Evidence {
