@@ -248,12 +248,16 @@ fn check_dates(
             c.fail("expires", format!("{e} is before the completion date {d}"));
         }
     }
-    if let Some(s) = started {
-        if s.earliest() > today {
-            c.fail("started", format!("{s} is in the future"));
-        }
-    }
     if status == Status::Completed {
+        // An enrolment may start next term; only earned credentials are bound to the past.
+        if let Some(s) = started {
+            if s.earliest() > today {
+                c.fail(
+                    "started",
+                    format!("{s} is in the future; mark the record in progress"),
+                );
+            }
+        }
         if let Some(d) = completed {
             if d.earliest() > today {
                 c.fail(
@@ -303,6 +307,10 @@ fn parse_url(c: &mut Checker, raw: &str) -> Option<String> {
             c.fail("url", format!("'{s}' has no valid host"))
         }
         Ok(_) => return Some(s.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => c.fail(
+            "url",
+            format!("'{s}' is not a web address; start it with https://"),
+        ),
         Err(e) => c.fail("url", format!("'{s}' is not a valid URL ({e})")),
     }
     None
