@@ -129,7 +129,7 @@ pub async fn open_evidence(
         .open_path(shown.clone(), None::<&str>)
         .map_err(|source| AppError::Open {
             path: shown,
-            source,
+            source: Box::new(source),
         })
 }
 

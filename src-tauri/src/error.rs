@@ -19,7 +19,7 @@ pub enum AppError {
     #[error("cannot open {path} in the system viewer: {source}")]
     Open {
         path: String,
-        source: tauri_plugin_opener::Error,
+        source: Box<tauri_plugin_opener::Error>,
     },
 }
 

@@ -278,7 +278,7 @@ fn evidence_is_copied_under_its_hash() {
     let c = store
         .add(
             &input("ACLS", CredentialKind::Certification, &[]),
-            &[scan.clone()],
+            std::slice::from_ref(&scan),
             "manual",
         )
         .expect("add");
@@ -302,7 +302,7 @@ fn evidence_is_copied_under_its_hash() {
         "copy survives the original"
     );
     let again = store
-        .update(c.id, &c.input(), &[stored.clone()])
+        .update(c.id, &c.input(), std::slice::from_ref(&stored))
         .expect("attach same bytes");
     assert_eq!(again.evidence.len(), 1, "the same file is linked once");
     let without = store.remove_evidence(c.id, &ev.sha256).expect("unlink");
