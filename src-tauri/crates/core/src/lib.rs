@@ -7,6 +7,8 @@ pub mod date;
 pub mod draft;
 pub mod model;
 pub mod query;
+pub mod requirements;
+pub mod staleness;
 pub mod synth;
 pub mod ui_error;
 

@@ -1,4 +1,4 @@
-//! Integration tests of the domain crate: dates, validation, and the TypeScript bindings.
+//! Dates, validation, and the TypeScript bindings.
 
 use chrono::NaiveDate;
 use dossier_core::{CredentialDraft, CredentialKind, PartialDate, SkillDraft, Status};

@@ -1,0 +1,5 @@
+//! The domain crate's integration tests, one binary: validation and dates, staleness.
+
+mod requirements;
+mod staleness;
+mod validation;
