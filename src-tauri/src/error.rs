@@ -35,6 +35,7 @@ impl AppError {
                     UiErrorKind::NotFound
                 }
                 S::NotEmpty(_) => UiErrorKind::Conflict,
+                S::Invalid(_) => UiErrorKind::Validation,
                 S::Evidence { .. }
                 | S::EvidenceTooLarge { .. }
                 | S::NoEvidenceDir
@@ -52,7 +53,9 @@ impl AppError {
 
     pub fn to_ui(&self) -> UiError {
         match self {
-            AppError::Validation(fields) => UiError::validation(fields.clone()),
+            AppError::Validation(fields) | AppError::Store(StoreError::Invalid(fields)) => {
+                UiError::validation(fields.clone())
+            }
             other => UiError::new(other.kind(), other.to_string()),
         }
     }

@@ -17,7 +17,7 @@ pub enum CliError {
     Usage(String),
     #[error("{}", .0.iter().map(flag_message).collect::<Vec<_>>().join("\n"))]
     Validation(Vec<dossier_core::FieldError>),
-    #[error(transparent)]
+    #[error("{}", store_message(.0))]
     Store(#[from] dossier_store::Error),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -31,8 +31,19 @@ impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::Validation(_) => 2,
+            CliError::Store(dossier_store::Error::Invalid(_)) => 2,
             _ => 1,
         }
+    }
+}
+
+/// Store errors as printed; validation problems name their flags like the CLI's own.
+fn store_message(e: &dossier_store::Error) -> String {
+    match e {
+        dossier_store::Error::Invalid(fields) => {
+            fields.iter().map(flag_message).collect::<Vec<_>>().join("\n")
+        }
+        other => other.to_string(),
     }
 }
 

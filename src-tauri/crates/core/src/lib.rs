@@ -3,6 +3,7 @@
 //! Pure: no I/O, no clock. Functions that need "today" take it as an argument so that the same
 //! data and the same date give the same answer everywhere (app, CLI, PDF).
 
+pub mod dashboard;
 pub mod date;
 pub mod draft;
 pub mod model;

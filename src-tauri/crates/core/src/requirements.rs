@@ -17,6 +17,7 @@
 //! - Pace: the hours still needed divided by the months left; behind pace when the hours
 //!   counted are below the share of the cycle already elapsed.
 
+use crate::draft::FieldError;
 use crate::model::{Credential, CredentialKind, Status};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -321,5 +322,90 @@ pub fn progress(req: &Requirement, records: &[Credential], as_of: NaiveDate) -> 
         windows,
         caps,
         activities,
+    }
+}
+
+fn bad(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn hours_ok(h: f64) -> bool {
+    h.is_finite() && (0.0..=10_000.0).contains(&h)
+}
+
+impl Requirement {
+    /// Every problem with the rule set, each naming its field; empty when it is sound.
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut errs = Vec::new();
+        if self.name.trim().is_empty() {
+            errs.push(bad("name", "is required"));
+        }
+        if !(1..=120).contains(&self.cycle_months) {
+            errs.push(bad(
+                "cycle_months",
+                format!("{} must be 1 to 120 months", self.cycle_months),
+            ));
+        }
+        if !hours_ok(self.hours) {
+            errs.push(bad(
+                "hours",
+                format!("{} must be a number of hours from 0 to 10000", self.hours),
+            ));
+        }
+        for (i, t) in self.topics.iter().enumerate() {
+            if t.skill.trim().is_empty() {
+                errs.push(bad(format!("topics[{i}].skill"), "is required"));
+            }
+            if !hours_ok(t.hours) || t.hours == 0.0 {
+                errs.push(bad(
+                    format!("topics[{i}].hours"),
+                    format!("{} must be more than 0", t.hours),
+                ));
+            }
+        }
+        let inside: f64 = self
+            .topics
+            .iter()
+            .filter(|t| !t.on_top)
+            .map(|t| t.hours)
+            .sum();
+        if hours_ok(self.hours) && inside > self.hours + 1e-9 {
+            errs.push(bad(
+                "topics",
+                format!(
+                    "topic minimums ({inside} h) exceed the total ({} h)",
+                    self.hours
+                ),
+            ));
+        }
+        for (i, c) in self.caps.iter().enumerate() {
+            if c.label.trim().is_empty() {
+                errs.push(bad(format!("caps[{i}].label"), "is required"));
+            }
+            if !hours_ok(c.max_hours) {
+                errs.push(bad(
+                    format!("caps[{i}].max_hours"),
+                    format!("{} is not valid", c.max_hours),
+                ));
+            }
+        }
+        for (i, w) in self.windows.iter().enumerate() {
+            if !(1..=240).contains(&w.months) {
+                errs.push(bad(
+                    format!("windows[{i}].months"),
+                    format!("{} must be 1 to 240", w.months),
+                ));
+            }
+            if !hours_ok(w.hours) {
+                errs.push(bad(
+                    format!("windows[{i}].hours"),
+                    format!("{} is not valid", w.hours),
+                ));
+            }
+        }
+        errs
     }
 }

@@ -20,6 +20,7 @@
 //!
 //! The status is the worst that any reason gives: expired, expiring, stale, ageing, current.
 
+use crate::draft::FieldError;
 use crate::model::{Credential, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -379,4 +380,55 @@ fn half_life_reasons(
         status,
         text,
     });
+}
+
+/// Longest half-life accepted: beyond a century a skill simply does not age.
+pub const MAX_HALF_LIFE: f64 = 100.0;
+
+/// Checks a half-life typed by a person.
+pub fn check_half_life(years: f64) -> Result<f64, FieldError> {
+    if years.is_finite() && years > 0.0 && years <= MAX_HALF_LIFE {
+        Ok(years)
+    } else {
+        Err(FieldError {
+            field: "half_life_years".into(),
+            message: format!("{years} must be more than 0 and at most {MAX_HALF_LIFE} years"),
+        })
+    }
+}
+
+impl FieldChange {
+    /// Every problem with the event, each naming its field; empty when it is sound.
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut errs = Vec::new();
+        let mut bad = |f: &str, m: String| {
+            errs.push(FieldError {
+                field: f.into(),
+                message: m,
+            })
+        };
+        if self.title.trim().is_empty() {
+            bad("title", "is required".into());
+        }
+        if !(self.impact.is_finite() && (0.0..=1.0).contains(&self.impact)) {
+            bad(
+                "impact",
+                format!("{} must be a number from 0 to 1", self.impact),
+            );
+        }
+        if self.skills.iter().all(|s| s.trim().is_empty()) {
+            bad("skills", "name at least one affected skill".into());
+        }
+        if let Some(src) = self.source.as_deref().filter(|s| !s.trim().is_empty()) {
+            let ok = url::Url::parse(src.trim())
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+            if !ok {
+                bad(
+                    "source",
+                    format!("'{src}' is not a web address (https://…)"),
+                );
+            }
+        }
+        errs
+    }
 }

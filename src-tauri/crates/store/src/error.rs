@@ -62,6 +62,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<dossier_core::FieldError>),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -5,23 +5,42 @@
 //! serialises access to one connection; `with_tx` runs a closure in a transaction that commits
 //! when it returns `Ok` and rolls back otherwise, so every write is all or nothing.
 
+mod areas;
 mod backup;
 mod credentials;
+mod dashboard;
 mod db;
 mod demo;
 mod error;
 mod evidence;
+mod field_changes;
 mod migrate;
+mod renewals;
+mod requirements;
+mod settings;
 
+pub use areas::StoredArea;
 pub use credentials::insert;
+pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
+pub use renewals::Renewal;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Seeds the field's default skill areas and field changes, once per database, in one
+/// transaction.
+fn seed_defaults(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    areas::seed(&tx)?;
+    field_changes::seed(&tx)?;
+    tx.commit()?;
+    Ok(())
+}
 
 #[derive(Clone)]
 pub struct Store {
@@ -53,6 +72,7 @@ impl Store {
         })?;
         db::configure(&conn)?;
         migrate::migrate(&mut conn, Some(path))?;
+        seed_defaults(&mut conn)?;
         Ok(Store::from_parts(
             conn,
             Some(path.to_path_buf()),
@@ -66,6 +86,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         db::configure(&conn)?;
         migrate::migrate(&mut conn, None)?;
+        seed_defaults(&mut conn)?;
         Ok(Store::from_parts(conn, None, None))
     }
 

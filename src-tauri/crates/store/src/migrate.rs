@@ -16,7 +16,13 @@ pub const APPLICATION_ID: i64 = 0x444F_5353;
 pub type Migration = (&'static str, &'static str);
 
 /// The migrations in order.
-const MIGRATIONS: &[Migration] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_staleness",
+        include_str!("../migrations/0002_staleness.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

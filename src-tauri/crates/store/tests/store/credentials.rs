@@ -1,4 +1,4 @@
-//! Integration tests of the store: migrations, pragmas, the credential aggregate, search,
+//! Migrations, pragmas, the credential aggregate, search,
 //! evidence files, soft delete, the demo, and refusal of files it must not touch.
 
 use chrono::NaiveDate;
@@ -8,15 +8,15 @@ use dossier_core::{
 use dossier_store::{Error, Store};
 use std::path::{Path, PathBuf};
 
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date")
 }
 
-fn mem() -> Store {
+pub fn mem() -> Store {
     Store::open_in_memory().expect("in-memory store opens")
 }
 
-fn input(title: &str, kind: CredentialKind, skills: &[&str]) -> CredentialInput {
+pub fn input(title: &str, kind: CredentialKind, skills: &[&str]) -> CredentialInput {
     CredentialDraft {
         kind,
         title: title.into(),
@@ -37,7 +37,7 @@ fn titles(store: &Store, q: &ListQuery) -> Vec<String> {
         .collect()
 }
 
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("dossier.db");
     (dir, path)

@@ -1,0 +1,131 @@
+//! Skill areas: every skill name a record carries, with its half-life. Defaults for the
+//! healthcare-AI field (assets/staleness/skill-areas.json) are seeded once; the user's edits
+//! are never overwritten.
+
+use crate::error::{Error, Result};
+use crate::Store;
+use dossier_core::staleness::{check_half_life, SkillArea};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Deserialize;
+
+const DEFAULTS: &str = include_str!("../../../../assets/staleness/skill-areas.json");
+
+#[derive(Deserialize)]
+struct Defaults {
+    areas: Vec<SkillArea>,
+}
+
+/// A skill area as stored: `half_life_years` is `None` for a skill no one has given one
+/// (it ages at the default).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StoredArea {
+    pub name: String,
+    pub half_life_years: Option<f64>,
+    pub description: Option<String>,
+    /// Live records carrying the skill.
+    pub records: i64,
+}
+
+/// Seeds the default areas the first time a store is opened with this feature.
+pub(crate) fn seed(conn: &Connection) -> Result<()> {
+    if crate::settings::get(conn, "seeded.skill_areas")?.is_some() {
+        return Ok(());
+    }
+    let defaults: Defaults = serde_json::from_str(DEFAULTS).map_err(|e| Error::Demo {
+        index: 0,
+        title: "skill-areas.json".into(),
+        message: e.to_string(),
+    })?;
+    for a in &defaults.areas {
+        conn.execute(
+            "INSERT INTO skills (name, half_life_years, description) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (name) DO UPDATE SET \
+             half_life_years = coalesce(half_life_years, excluded.half_life_years), \
+             description = coalesce(description, excluded.description)",
+            params![a.name, a.half_life_years, a.description],
+        )?;
+    }
+    crate::settings::set(conn, "seeded.skill_areas", "1")
+}
+
+impl Store {
+    /// Areas with a half-life, as the staleness engine takes them.
+    pub fn skill_areas(&self) -> Result<Vec<SkillArea>> {
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT name, half_life_years, description FROM skills \
+                 WHERE half_life_years IS NOT NULL ORDER BY name COLLATE NOCASE",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(SkillArea {
+                    name: r.get(0)?,
+                    half_life_years: r.get(1)?,
+                    description: r.get(2)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Every skill known, with its half-life if set and how many live records carry it.
+    pub fn skill_list(&self) -> Result<Vec<StoredArea>> {
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT s.name, s.half_life_years, s.description, \
+                 (SELECT count(*) FROM credential_skills cs JOIN credentials c \
+                  ON c.id = cs.credential_id WHERE cs.skill_id = s.id AND c.deleted_at IS NULL) \
+                 FROM skills s ORDER BY s.name COLLATE NOCASE",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(StoredArea {
+                    name: r.get(0)?,
+                    half_life_years: r.get(1)?,
+                    description: r.get(2)?,
+                    records: r.get(3)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Sets a skill's half-life, creating the skill if it is new. Returns true if created.
+    pub fn set_half_life(&self, name: &str, years: f64) -> Result<bool> {
+        let years = check_half_life(years).map_err(|e| Error::Invalid(vec![e]))?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid(vec![dossier_core::FieldError {
+                field: "name".into(),
+                message: "is required".into(),
+            }]));
+        }
+        self.with_tx(|tx| {
+            let existed: Option<i64> = tx
+                .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            tx.execute(
+                "INSERT INTO skills (name, half_life_years) VALUES (?1, ?2) \
+                 ON CONFLICT (name) DO UPDATE SET half_life_years = excluded.half_life_years",
+                params![name, years],
+            )?;
+            Ok(existed.is_none())
+        })
+    }
+
+    /// Skill names among `names` that have no half-life of their own (they age at the default).
+    pub fn skills_without_half_life(&self, names: &[String]) -> Result<Vec<String>> {
+        self.with_conn(|c| {
+            let mut stmt =
+                c.prepare_cached("SELECT half_life_years IS NOT NULL FROM skills WHERE name = ?1")?;
+            let mut out = Vec::new();
+            for n in names {
+                let has: Option<bool> = stmt.query_row([n], |r| r.get(0)).optional()?;
+                if has != Some(true) {
+                    out.push(n.clone());
+                }
+            }
+            Ok(out)
+        })
+    }
+}

@@ -1,0 +1,4 @@
+//! The store's integration tests, one binary: credentials and files, staleness data.
+
+mod credentials;
+mod staleness;
