@@ -18,7 +18,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    fn store(&self) -> Result<&Store> {
+    pub fn store(&self) -> Result<&Store> {
         self.store
             .as_ref()
             .map_err(|e| AppError::Unavailable(e.clone()))

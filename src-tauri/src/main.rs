@@ -5,8 +5,10 @@
 
 mod commands;
 mod error;
+mod staleness;
 
 use commands::AppState;
+use tauri::Manager;
 
 fn open_store() -> std::result::Result<dossier_store::Store, String> {
     let path = dossier_store::default_db_path().map_err(|e| e.to_string())?;
@@ -23,6 +25,12 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .setup(|app| {
+            let handle = app.handle().clone();
+            staleness::remind_on_start(&handle, &handle.state::<AppState>());
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::list_credentials,
@@ -40,6 +48,21 @@ fn main() {
             commands::list_skill_names,
             commands::credential_kinds,
             commands::app_info,
+            staleness::dashboard,
+            staleness::skill_list,
+            staleness::set_half_life,
+            staleness::skills_without_half_life,
+            staleness::field_changes,
+            staleness::add_field_change,
+            staleness::remove_field_change,
+            staleness::requirements,
+            staleness::add_requirement,
+            staleness::remove_requirement,
+            staleness::renew_credential,
+            staleness::renewals,
+            staleness::user_settings,
+            staleness::set_user_settings,
+            staleness::export_ics,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -46,3 +46,121 @@ skill: string | null, sort: SortKey, };
 export type UiErrorKind = "validation" | "not-found" | "conflict" | "io" | "database" | "internal";
 
 export type UiError = { kind: UiErrorKind, message: string, fields: Array<FieldError>, };
+
+export type SkillArea = { name: string, half_life_years: number, description: string | null, };
+
+export type SkillInfo = { name: string, half_life_years: number | null, description: string | null, records: number, };
+
+export type Renewal = { previous_completed: string | null, previous_expires: string | null, completed: string, expires: string | null, renewed_at: string, };
+
+export type FieldChange = { id: number, date: string, title: string, skills: Array<string>, 
+/**
+ * How much of earlier training it invalidates, 0..1.
+ */
+impact: number, source: string | null, };
+
+export type Freshness = "current" | "ageing" | "stale" | "expiring" | "expired";
+
+export type ReasonKind = "expired" | "expiring" | "half-life" | "field-change" | "cycle-deadline";
+
+export type Reason = { kind: ReasonKind, 
+/**
+ * The status this reason alone would give.
+ */
+status: Freshness, text: string, };
+
+export type Assessment = { id: number, title: string, status: Freshness, 
+/**
+ * The record's own freshness (0..1) before refreshing by newer records; 1 in progress.
+ */
+freshness: number, reasons: Array<Reason>, };
+
+export type Topic = { 
+/**
+ * A skill name; activities tagged with it count.
+ */
+skill: string, hours: number, 
+/**
+ * Required on top of the total instead of inside it.
+ */
+on_top: boolean, first_cycle_only: boolean, };
+
+export type Cap = { label: string, max_hours: number, 
+/**
+ * Which activities the cap limits; every given condition must hold.
+ */
+kind: CredentialKind | null, credit_type: string | null, skill: string | null, };
+
+export type RollingWindow = { months: number, hours: number, };
+
+export type Requirement = { id: number, name: string, 
+/**
+ * Last day of the current cycle (the renewal date).
+ */
+ends: string, cycle_months: number, hours: number, credit_type: string | null, topics: Array<Topic>, caps: Array<Cap>, windows: Array<RollingWindow>, 
+/**
+ * This is the first cycle after licensure (first-cycle-only topics apply).
+ */
+first_cycle: boolean, 
+/**
+ * The credential this requirement renews, if recorded.
+ */
+credential: number | null, };
+
+export type PartProgress = { name: string, required: number, counted: number, remaining: number, };
+
+export type CountedActivity = { id: number, title: string, date: string, hours: number, 
+/**
+ * Hours counted after caps.
+ */
+counted: number, 
+/**
+ * The topics and caps it counted under, and why hours were left out.
+ */
+notes: Array<string>, };
+
+export type CycleState = "complete" | "on-track" | "behind" | "overdue";
+
+export type Progress = { id: number, name: string, starts: string, ends: string, 
+/**
+ * The total plus any on-top topics.
+ */
+required: number, counted: number, remaining: number, days_left: number, 
+/**
+ * Hours a month needed to finish on time (0 when done; all remaining when overdue).
+ */
+pace_per_month: number, 
+/**
+ * Hours the elapsed share of the cycle asks for by now.
+ */
+expected_by_now: number, state: CycleState, topics: Array<PartProgress>, windows: Array<PartProgress>, caps: Array<PartProgress>, activities: Array<CountedActivity>, };
+
+export type Action = "renew" | "log-activity";
+
+export type AttentionItem = { 
+/**
+ * The credential's id, or the requirement's for a cycle.
+ */
+id: number, is_cycle: boolean, title: string, status: Freshness, reasons: Array<Reason>, action: Action, 
+/**
+ * Skills a new activity should cover: the record's, or a cycle's unmet topics.
+ */
+skills: Array<string>, };
+
+export type StatusCounts = { current: number, ageing: number, stale: number, expiring: number, expired: number, };
+
+export type Dashboard = { as_of: string, counts: StatusCounts, attention: Array<AttentionItem>, assessments: Array<Assessment>, cycles: Array<Progress>, };
+
+export type UserSettings = { 
+/**
+ * Days before expiry (or a cycle's end) that an item counts as expiring.
+ */
+warning_days: number, 
+/**
+ * Half-life in years of skills without one of their own.
+ */
+default_half_life: number, 
+/**
+ * A desktop notification on start, at most once a day.
+ */
+reminders: boolean, };

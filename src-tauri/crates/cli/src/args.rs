@@ -52,6 +52,146 @@ pub enum Command {
     Demo,
     /// Write a consistent copy of the database to FILE.
     Backup { file: PathBuf },
+    /// Every record's status (current, ageing, stale, expiring, expired) and why.
+    Flags {
+        /// Judge as of this day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Skill areas and their half-lives.
+    #[command(subcommand)]
+    Skill(SkillCommand),
+    /// Dated changes in the field that make earlier training out of date.
+    #[command(subcommand)]
+    FieldChange(FieldChangeCommand),
+    /// Continuing-education requirement sets.
+    #[command(subcommand)]
+    Requirement(RequirementCommand),
+    /// Progress on every CE requirement cycle.
+    Requirements {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Renew a credential: new dates reset its clock; the old ones stay in its history.
+    Renew {
+        id: i64,
+        #[arg(long, value_name = "DATE")]
+        completed: String,
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+    },
+    /// Export to other formats.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SkillCommand {
+    /// Every skill with its half-life and how many records carry it.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set how fast a skill ages (creates the skill if new).
+    Set {
+        name: String,
+        #[arg(long, value_name = "YEARS", allow_hyphen_values = true)]
+        half_life: f64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FieldChangeCommand {
+    /// Record a dated change in the field.
+    Add {
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long)]
+        title: String,
+        /// A skill it affects; repeat for more.
+        #[arg(long = "skill", value_name = "NAME", required = true)]
+        skills: Vec<String>,
+        /// How much earlier training it invalidates, 0..1
+        #[arg(long, default_value_t = 0.5, allow_hyphen_values = true)]
+        impact: f64,
+        #[arg(long, value_name = "URL")]
+        source: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        id: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RequirementCommand {
+    /// Add a requirement set, from flags or a JSON file.
+    Add(Box<RequirementArgs>),
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        id: i64,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct RequirementArgs {
+    /// A JSON file with the whole rule set (name, ends, cycle_months, hours, credit_type,
+    /// topics, caps, windows, first_cycle, credential); flags given as well override it.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Last day of the current cycle (the renewal date)
+    #[arg(long, value_name = "DATE")]
+    pub ends: Option<String>,
+    #[arg(long, value_name = "M", allow_hyphen_values = true)]
+    pub cycle_months: Option<i64>,
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    pub hours: Option<f64>,
+    /// Only activities whose credit type contains this count
+    #[arg(long, value_name = "T")]
+    pub credit_type: Option<String>,
+    /// A topic minimum inside the total: hours of activities tagged with SKILL
+    #[arg(long = "topic", value_name = "SKILL=HOURS")]
+    pub topics: Vec<String>,
+    /// A topic minimum on top of the total
+    #[arg(long = "topic-on-top", value_name = "SKILL=HOURS")]
+    pub topics_on_top: Vec<String>,
+    /// A topic required in the first cycle only (on top of the total)
+    #[arg(long = "first-cycle-topic", value_name = "SKILL=HOURS")]
+    pub first_cycle_topics: Vec<String>,
+    /// A cap: at most HOURS from matching activities; conditions kind=K, credit-type=T,
+    /// skill=S (default: skill=LABEL)
+    #[arg(long = "cap", value_name = "LABEL=HOURS[,COND]...")]
+    pub caps: Vec<String>,
+    /// A rolling window: HOURS within the last MONTHS before the cycle ends
+    #[arg(long = "window", value_name = "MONTHS=HOURS")]
+    pub windows: Vec<String>,
+    /// This is the first cycle after licensure
+    #[arg(long)]
+    pub first_cycle: bool,
+    /// The credential (id) this requirement renews
+    #[arg(long, value_name = "ID")]
+    pub credential: Option<i64>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// Expiry dates and CE cycle deadlines as an iCalendar file with reminders.
+    Ics {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// The record fields shared by `add` and `edit`. Every value is text, validated by the domain.

@@ -3,6 +3,7 @@
 
 use crate::args::{Cli, Command, ListArgs, RecordArgs};
 use crate::output;
+use crate::staleness;
 use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::{CredentialDraft, CredentialKind, ListQuery, SkillDraft, SortKey};
@@ -156,6 +157,35 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Backup { file } => {
             Store::open(&db_path(&cli.db)?)?.backup_to(&file)?;
             writeln!(out, "Backed up to {}", file.display())?;
+        }
+        Command::Flags { as_of, json } => {
+            let day = staleness::as_of(&as_of)?;
+            staleness::flags(&Store::open(&db_path(&cli.db)?)?, day, json, &mut out)?;
+        }
+        Command::Skill(cmd) => staleness::skill(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?,
+        Command::FieldChange(cmd) => {
+            staleness::field_change(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+        }
+        Command::Requirement(cmd) => {
+            staleness::requirement(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+        }
+        Command::Requirements { as_of, json } => {
+            let day = staleness::as_of(&as_of)?;
+            staleness::requirements(&Store::open(&db_path(&cli.db)?)?, day, json, &mut out)?;
+        }
+        Command::Renew {
+            id,
+            completed,
+            expires,
+        } => staleness::renew(
+            &open_for_record(&cli.db, id)?,
+            id,
+            &completed,
+            &expires,
+            &mut out,
+        )?,
+        Command::Export(cmd) => {
+            staleness::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
     }
     Ok(())

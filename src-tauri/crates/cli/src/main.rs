@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod output;
+mod staleness;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -40,9 +41,11 @@ impl CliError {
 /// Store errors as printed; validation problems name their flags like the CLI's own.
 fn store_message(e: &dossier_store::Error) -> String {
     match e {
-        dossier_store::Error::Invalid(fields) => {
-            fields.iter().map(flag_message).collect::<Vec<_>>().join("\n")
-        }
+        dossier_store::Error::Invalid(fields) => fields
+            .iter()
+            .map(flag_message)
+            .collect::<Vec<_>>()
+            .join("\n"),
         other => other.to_string(),
     }
 }

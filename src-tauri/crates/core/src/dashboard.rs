@@ -30,6 +30,8 @@ pub struct AttentionItem {
     pub status: Freshness,
     pub reasons: Vec<Reason>,
     pub action: Action,
+    /// Skills a new activity should cover: the record's, or a cycle's unmet topics.
+    pub skills: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -144,6 +146,12 @@ pub fn build(
             status: reason.status,
             reasons: vec![reason],
             action: Action::LogActivity,
+            skills: p
+                .topics
+                .iter()
+                .filter(|t| t.remaining > 0.0)
+                .map(|t| t.name.clone())
+                .collect(),
         });
     }
     let mut counts = StatusCounts::default();
@@ -171,6 +179,7 @@ pub fn build(
                 } else {
                     Action::LogActivity
                 },
+                skills: r.skills.iter().map(|s| s.name.clone()).collect(),
             });
         }
     }

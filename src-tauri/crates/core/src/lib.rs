@@ -21,6 +21,18 @@ pub use model::{
 pub use query::{ListQuery, SortKey};
 pub use ui_error::{UiError, UiErrorKind};
 
+/// The user's settings the UI edits: staleness thresholds and reminders.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct UserSettings {
+    /// Days before expiry (or a cycle's end) that an item counts as expiring.
+    #[ts(type = "number")]
+    pub warning_days: i64,
+    /// Half-life in years of skills without one of their own.
+    pub default_half_life: f64,
+    /// A desktop notification on start, at most once a day.
+    pub reminders: bool,
+}
+
 /// Every type the UI sees, as TypeScript declarations in one file (`ui/src/bindings.ts`).
 /// A test compares this with the committed file so that the two cannot drift.
 pub fn typescript_bindings() -> String {
@@ -42,6 +54,27 @@ pub fn typescript_bindings() -> String {
         ListQuery::decl(&cfg),
         UiErrorKind::decl(&cfg),
         UiError::decl(&cfg),
+        staleness::SkillArea::decl(&cfg),
+        staleness::SkillInfo::decl(&cfg),
+        staleness::Renewal::decl(&cfg),
+        staleness::FieldChange::decl(&cfg),
+        staleness::Freshness::decl(&cfg),
+        staleness::ReasonKind::decl(&cfg),
+        staleness::Reason::decl(&cfg),
+        staleness::Assessment::decl(&cfg),
+        requirements::Topic::decl(&cfg),
+        requirements::Cap::decl(&cfg),
+        requirements::RollingWindow::decl(&cfg),
+        requirements::Requirement::decl(&cfg),
+        requirements::PartProgress::decl(&cfg),
+        requirements::CountedActivity::decl(&cfg),
+        requirements::CycleState::decl(&cfg),
+        requirements::Progress::decl(&cfg),
+        dashboard::Action::decl(&cfg),
+        dashboard::AttentionItem::decl(&cfg),
+        dashboard::StatusCounts::decl(&cfg),
+        dashboard::Dashboard::decl(&cfg),
+        UserSettings::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core by `cargo test -p dossier-core`\n\

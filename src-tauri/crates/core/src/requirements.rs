@@ -137,8 +137,9 @@ fn key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// Rounds to hundredths; `+ 0.0` turns the -0.0 of an empty float sum into 0.
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 /// First day of the cycle ending on `ends`.

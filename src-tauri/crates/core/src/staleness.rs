@@ -15,7 +15,9 @@
 //!   half-life) *stale*.
 //! - **Field changes.** A record completed before a dated event, carrying a skill the event
 //!   affects, predates it until a record completed on or after the event carries that skill.
-//!   An event with impact >= 0.5 makes the record *stale*, a smaller one *ageing*.
+//!   The share of the record the event invalidates is its impact times the record's relevance
+//!   to the skill: 0.5 or more makes the record *stale*, 0.25 or more *ageing*; less is noted
+//!   nowhere (a course that touched regulation in passing is not out of date).
 //! - Records in progress are not aged; only their expiry is checked.
 //!
 //! The status is the worst that any reason gives: expired, expiring, stale, ageing, current.
@@ -44,6 +46,27 @@ pub struct SkillArea {
     pub half_life_years: f64,
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// A skill as the skills page lists it: its half-life if one is set (else the default
+/// applies) and how many live records carry it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct SkillInfo {
+    pub name: String,
+    pub half_life_years: Option<f64>,
+    pub description: Option<String>,
+    #[ts(type = "number")]
+    pub records: i64,
+}
+
+/// One earlier state of a renewed credential: renewing keeps the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Renewal {
+    pub previous_completed: Option<String>,
+    pub previous_expires: Option<String>,
+    pub completed: String,
+    pub expires: Option<String>,
+    pub renewed_at: String,
 }
 
 /// A dated change in the field that makes earlier training on some skills out of date.
@@ -145,6 +168,15 @@ fn years_text(days: i64) -> String {
         format!("{months} month{}", if months == 1 { "" } else { "s" })
     } else {
         format!("{y:.1} years")
+    }
+}
+
+/// "Statistics's" reads badly; "Statistics'" is the English possessive.
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
     }
 }
 
@@ -271,22 +303,23 @@ fn assess_one(
         freshness = own_freshness(r, areas, age);
         half_life_reasons(r, areas, age, &newer, &mut reasons);
         for c in changes.iter().filter(|c| done < c.date) {
-            let hit: Vec<&str> = r
+            let hit: Vec<_> = r
                 .skills
                 .iter()
-                .map(|s| s.name.as_str())
-                .filter(|s| c.skills.iter().any(|a| key(a) == key(s)))
+                .filter(|s| c.skills.iter().any(|a| key(a) == key(&s.name)))
                 .filter(|s| {
                     covered
-                        .get(&key(s))
+                        .get(&key(&s.name))
                         .and_then(|d| d.first())
                         .is_none_or(|d| *d < c.date)
                 })
                 .collect();
-            if !hit.is_empty() {
+            let share = hit.iter().map(|s| s.relevance).fold(0.0, f64::max) * c.impact;
+            if share >= 0.25 {
+                let hit: Vec<&str> = hit.iter().map(|s| s.name.as_str()).collect();
                 reasons.push(Reason {
                     kind: ReasonKind::FieldChange,
-                    status: if c.impact >= 0.5 {
+                    status: if share >= 0.5 {
                         Freshness::Stale
                     } else {
                         Freshness::Ageing
@@ -363,8 +396,9 @@ fn half_life_reasons(
     }
     let text = match worst {
         Some((skill, f, h)) => format!(
-            "{} old; {skill}'s half-life is {}: {} current",
+            "{} old; {} half-life is {}: {} current",
             years_text(age),
+            possessive(skill),
             half_life_text(h),
             percent(f)
         ),

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::Store;
-use dossier_core::staleness::{check_half_life, SkillArea};
+use dossier_core::staleness::{check_half_life, SkillArea, SkillInfo};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
@@ -13,17 +13,6 @@ const DEFAULTS: &str = include_str!("../../../../assets/staleness/skill-areas.js
 #[derive(Deserialize)]
 struct Defaults {
     areas: Vec<SkillArea>,
-}
-
-/// A skill area as stored: `half_life_years` is `None` for a skill no one has given one
-/// (it ages at the default).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct StoredArea {
-    pub name: String,
-    pub half_life_years: Option<f64>,
-    pub description: Option<String>,
-    /// Live records carrying the skill.
-    pub records: i64,
 }
 
 /// Seeds the default areas the first time a store is opened with this feature.
@@ -68,7 +57,7 @@ impl Store {
     }
 
     /// Every skill known, with its half-life if set and how many live records carry it.
-    pub fn skill_list(&self) -> Result<Vec<StoredArea>> {
+    pub fn skill_list(&self) -> Result<Vec<SkillInfo>> {
         self.with_conn(|c| {
             let mut stmt = c.prepare_cached(
                 "SELECT s.name, s.half_life_years, s.description, \
@@ -77,7 +66,7 @@ impl Store {
                  FROM skills s ORDER BY s.name COLLATE NOCASE",
             )?;
             let rows = stmt.query_map([], |r| {
-                Ok(StoredArea {
+                Ok(SkillInfo {
                     name: r.get(0)?,
                     half_life_years: r.get(1)?,
                     description: r.get(2)?,

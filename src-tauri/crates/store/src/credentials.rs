@@ -8,8 +8,7 @@ use dossier_core::{
     Credential, CredentialInput, CredentialKind, Evidence, ListQuery, PartialDate, SkillTag,
     SortKey, Status,
 };
-use rusqlite::{params, Connection, OptionalExtension, Row};
-use std::collections::HashMap;
+use rusqlite::{params, Connection, OptionalExtension, Row, Rows, Statement};
 use std::path::PathBuf;
 
 const COLUMNS: &str = "id, kind, status, title, issuer, started, completed, expires, hours, \
@@ -29,7 +28,7 @@ fn corrupt(id: i64, field: &'static str, message: String) -> Error {
 
 /// Reads one row. Kind, status and dates are parsed from borrowed text (no allocation: lists
 /// read thousands of rows); a value the domain cannot parse is reported, not dropped.
-fn read_row(r: &Row) -> rusqlite::Result<Result<Credential>> {
+fn read_row(r: &Row) -> Result<Credential> {
     let id: i64 = r.get(0)?;
     let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
     let date = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<PartialDate>>> {
@@ -40,37 +39,43 @@ fn read_row(r: &Row) -> rusqlite::Result<Result<Credential>> {
             })
             .transpose())
     };
-    let kind = text(1)?.unwrap_or_default().parse::<CredentialKind>();
+    let kind = parse_kind(text(1)?.unwrap_or_default());
     let status = text(2)?.unwrap_or_default().parse::<Status>();
     let (started, completed, expires) = (
         date(5, "started")?,
         date(6, "completed")?,
         date(7, "expires")?,
     );
-    let parsed = (|| -> Result<Credential> {
-        Ok(Credential {
-            id,
-            kind: kind.map_err(|e| corrupt(id, "kind", e.to_string()))?,
-            status: status.map_err(|e| corrupt(id, "status", e))?,
-            title: r.get(3)?,
-            issuer: r.get(4)?,
-            started: started?,
-            completed: completed?,
-            expires: expires?,
-            hours: r.get(8)?,
-            credit_type: r.get(9)?,
-            credential_id: r.get(10)?,
-            url: r.get(11)?,
-            notes: r.get(12)?,
-            verified: r.get(13)?,
-            skills: Vec::new(),
-            evidence: Vec::new(),
-            source: r.get(14)?,
-            created_at: r.get(15)?,
-            updated_at: r.get(16)?,
-        })
-    })();
-    Ok(parsed)
+    Ok(Credential {
+        id,
+        kind: kind.map_err(|e| corrupt(id, "kind", e.to_string()))?,
+        status: status.map_err(|e| corrupt(id, "status", e))?,
+        title: r.get(3)?,
+        issuer: r.get(4)?,
+        started: started?,
+        completed: completed?,
+        expires: expires?,
+        hours: r.get(8)?,
+        credit_type: r.get(9)?,
+        credential_id: r.get(10)?,
+        url: r.get(11)?,
+        notes: r.get(12)?,
+        verified: r.get(13)?,
+        skills: Vec::new(),
+        evidence: Vec::new(),
+        source: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+    })
+}
+
+/// Stored kinds are canonical, so matching them directly skips the allocations of the lenient
+/// parser (two per row) and keeps its answer for anything else.
+fn parse_kind(s: &str) -> std::result::Result<CredentialKind, dossier_core::model::UnknownKind> {
+    match CredentialKind::ALL.into_iter().find(|k| k.as_str() == s) {
+        Some(kind) => Ok(kind),
+        None => s.parse(),
+    }
 }
 
 fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -189,7 +194,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Credential> {
     let sql = format!("SELECT {COLUMNS} FROM credentials WHERE id = ?1");
     let row = conn
         .prepare_cached(&sql)?
-        .query_row([id], read_row)
+        .query_row([id], |r| Ok(read_row(r)))
         .optional()?;
     let mut c = row.ok_or(Error::NotFound(id))??;
     c.skills = conn
@@ -241,15 +246,63 @@ fn order_by(sort: SortKey) -> &'static str {
 }
 
 /// The live records matching `q`, each with skills and evidence, in the asked order.
+///
+/// SQLite orders ids far faster than whole rows (at 10,000 records: 0.4 ms to read the ids in
+/// order from an index, 4.4 ms to visit every row through that index, 12 ms to sort the full
+/// rows), so a list is read in steps: the matching ids in order, then the rows and their
+/// children in key order, each put at the place of its id.
 pub fn list(conn: &Connection, q: &ListQuery) -> Result<Vec<Credential>> {
-    let mut sql = format!(
-        "SELECT {} FROM credentials c WHERE c.deleted_at IS NULL",
-        COLUMNS
-            .split(", ")
-            .map(|c| format!("c.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    // The steps are separate statements; one snapshot keeps a write from another process
+    // between them from pairing ids with rows or children of another state.
+    let _snapshot = Snapshot::begin(conn)?;
+    let order = matching_ids(conn, q)?;
+    if order.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut slots: Vec<Slot> = order.iter().enumerate().map(|(at, &id)| (id, at)).collect();
+    slots.sort_unstable();
+    let total: i64 = conn
+        .prepare_cached("SELECT count(*) FROM credentials")?
+        .query_row([], |r| r.get(0))?;
+    // A short result reads only its own rows; a long one reads each table in one pass.
+    let only = ((order.len() as i64) * 4 < total).then(|| {
+        let ids: Vec<String> = slots.iter().map(|(id, _)| id.to_string()).collect();
+        format!("[{}]", ids.join(","))
+    });
+    let (mut records, places) = read_records(conn, &slots, only.as_deref())?;
+    attach_children(conn, &mut records, only.as_deref())?;
+    Ok(into_places(records, places, order.len()))
+}
+
+/// A record's id and its place in the result. Lists keep these sorted by id, the order in
+/// which rows and children are read.
+type Slot = (i64, usize);
+
+/// A read transaction that also nests inside a caller's: a savepoint, released on drop.
+struct Snapshot<'c>(&'c Connection);
+
+impl<'c> Snapshot<'c> {
+    fn begin(conn: &'c Connection) -> Result<Self> {
+        conn.prepare_cached("SAVEPOINT list_snapshot")?
+            .execute([])?;
+        Ok(Snapshot(conn))
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        // Only reads happened, so there is no write lock or work whose release could fail,
+        // and drop has no caller to report to.
+        let _ = self
+            .0
+            .prepare_cached("RELEASE list_snapshot")
+            .and_then(|mut s| s.execute([]));
+    }
+}
+
+/// The ids of the live records matching `q`, in the asked order.
+fn matching_ids(conn: &Connection, q: &ListQuery) -> Result<Vec<i64>> {
+    let mut sql = String::from("SELECT c.id FROM credentials c WHERE c.deleted_at IS NULL");
     let mut args: Vec<String> = Vec::new();
     if let Some(kind) = q.kind {
         args.push(kind.as_str().to_string());
@@ -280,87 +333,128 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<Vec<Credential>> {
     sql.push_str(" ORDER BY ");
     sql.push_str(order_by(q.sort));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_row)?;
-    let mut out = Vec::new();
-    for r in rows {
-        out.push(r??);
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Moves `at` past the items whose id is below `id` and says whether the item there has it.
+/// Rows and children both come in ascending id order, so this replaces a lookup per row; it
+/// stays on `id` since several child rows belong to one record.
+fn seek<T>(items: &[T], at: &mut usize, id: i64, id_of: impl Fn(&T) -> i64) -> bool {
+    while items.get(*at).is_some_and(|x| id_of(x) < id) {
+        *at += 1;
     }
-    attach_children(conn, &mut out)?;
-    Ok(out)
+    items.get(*at).is_some_and(|x| id_of(x) == id)
+}
+
+/// `WHERE column IN` the ids of `only`, or nothing when the whole table is read.
+fn only_filter(only: Option<&str>, column: &str) -> String {
+    match only {
+        Some(_) => format!("WHERE {column} IN (SELECT value FROM json_each(?1))"),
+        None => String::new(),
+    }
+}
+
+/// Runs a statement made with `only_filter`.
+fn query_only<'s>(stmt: &'s mut Statement<'_>, only: Option<&str>) -> rusqlite::Result<Rows<'s>> {
+    match only {
+        Some(ids) => stmt.query([ids]),
+        None => stmt.query([]),
+    }
+}
+
+/// Reads the rows of `slots` in id order, with the place in the result of each; `only` is
+/// the JSON array of their ids when they are few enough to be looked up one by one.
+fn read_records(
+    conn: &Connection,
+    slots: &[Slot],
+    only: Option<&str>,
+) -> Result<(Vec<Credential>, Vec<usize>)> {
+    let filter = only_filter(only, "id");
+    let sql = format!("SELECT {COLUMNS} FROM credentials {filter} ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = query_only(&mut stmt, only)?;
+    let mut records = Vec::with_capacity(slots.len());
+    let mut places = Vec::with_capacity(slots.len());
+    let mut at = 0;
+    while let Some(r) = rows.next()? {
+        if seek(slots, &mut at, r.get(0)?, |s| s.0) {
+            records.push(read_row(r)?);
+            places.push(slots[at].1);
+        }
+    }
+    Ok((records, places))
+}
+
+/// Reorders records to their places without a second vector of them: a list holds thousands,
+/// and copying them into a new vector costs page faults and copies that show in its time.
+/// `places` are distinct and below `len`; they have gaps only if rows were missing.
+fn into_places(mut records: Vec<Credential>, places: Vec<usize>, len: usize) -> Vec<Credential> {
+    let mut read_at = vec![usize::MAX; len];
+    for (k, &place) in places.iter().enumerate() {
+        read_at[place] = k;
+    }
+    let mut target = vec![0; records.len()];
+    for (to, k) in read_at.into_iter().filter(|&k| k != usize::MAX).enumerate() {
+        target[k] = to;
+    }
+    // Each swap puts one record where it belongs.
+    for i in 0..records.len() {
+        while target[i] != i {
+            let t = target[i];
+            records.swap(i, t);
+            target.swap(i, t);
+        }
+    }
+    records
 }
 
 /// Fills skills and evidence for many records with a few queries instead of two per record.
-/// Rows come in primary-key order (no sort in SQLite); skill names are looked up from one
-/// small map instead of a join per row.
-fn attach_children(conn: &Connection, records: &mut [Credential]) -> Result<()> {
-    if records.is_empty() {
-        return Ok(());
-    }
-    let index: HashMap<i64, usize> = records.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    let total: i64 = conn.query_row("SELECT count(*) FROM credentials", [], |r| r.get(0))?;
-    // A short result asks only for its own children; a long one reads them all in one pass.
-    let only = (records.len() as i64) * 4 < total;
-    let ids = if only {
-        Some(format!(
-            "[{}]",
-            records
-                .iter()
-                .map(|c| c.id.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        ))
-    } else {
-        None
-    };
-    let names: HashMap<i64, String> = conn
-        .prepare_cached("SELECT id, name FROM skills")?
+/// `records` are in id order.
+fn attach_children(
+    conn: &Connection,
+    records: &mut [Credential],
+    only: Option<&str>,
+) -> Result<()> {
+    // Thousands of tags share a few names: one read of the names table instead of a join
+    // per tag.
+    let names: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT id, name FROM skills ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); records.len()];
-    let sql = match only {
-        true => {
-            "SELECT credential_id, skill_id, relevance, position FROM credential_skills \
-                 WHERE credential_id IN (SELECT value FROM json_each(?1))"
-        }
-        false => {
-            "SELECT credential_id, skill_id, relevance, position FROM credential_skills \
-                  WHERE ?1 IS NULL"
-        }
+    let name = |id: i64| match names.binary_search_by_key(&id, |(k, _)| *k) {
+        Ok(k) => names[k].1.clone(),
+        Err(_) => String::new(),
     };
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut rows = stmt.query([&ids])?;
+    let filter = only_filter(only, "credential_id");
+    // Read through the index credential_skills_order, so in this order without a sort.
+    let sql = format!(
+        "SELECT credential_id, skill_id, relevance FROM credential_skills {filter} \
+         ORDER BY credential_id, position, skill_id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = query_only(&mut stmt, only)?;
+    let mut at = 0;
     while let Some(r) = rows.next()? {
-        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
-            let name = names.get(&r.get::<_, i64>(1)?).cloned().unwrap_or_default();
-            records[i].skills.push(SkillTag {
-                name,
+        if seek(records, &mut at, r.get(0)?, |c| c.id) {
+            records[at].skills.push(SkillTag {
+                name: name(r.get(1)?),
                 relevance: r.get(2)?,
             });
-            positions[i].push(r.get(3)?);
         }
     }
-    for (c, pos) in records.iter_mut().zip(positions) {
-        if pos.windows(2).any(|w| w[0] > w[1]) {
-            let mut pairs: Vec<_> = pos.into_iter().zip(std::mem::take(&mut c.skills)).collect();
-            pairs.sort_by_key(|(p, _)| *p);
-            c.skills = pairs.into_iter().map(|(_, s)| s).collect();
-        }
-    }
-    let sql = match only {
-        true => {
-            "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
-                 WHERE credential_id IN (SELECT value FROM json_each(?1)) ORDER BY added_at, name"
-        }
-        false => {
-            "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence \
-                  WHERE ?1 IS NULL ORDER BY added_at, name"
-        }
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut rows = stmt.query([&ids])?;
+    let sql = format!(
+        "SELECT credential_id, name, sha256, size, media_type, added_at FROM evidence {filter} \
+         ORDER BY added_at, name"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = query_only(&mut stmt, only)?;
     while let Some(r) = rows.next()? {
-        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
-            records[i].evidence.push(Evidence {
+        let id: i64 = r.get(0)?;
+        if let Ok(k) = records.binary_search_by_key(&id, |c| c.id) {
+            records[k].evidence.push(Evidence {
                 name: r.get(1)?,
                 sha256: r.get(2)?,
                 size: r.get::<_, i64>(3)?.max(0) as u64,

@@ -6,7 +6,7 @@ use crate::Store;
 use chrono::NaiveDate;
 use dossier_core::dashboard::{build, Dashboard};
 use dossier_core::staleness::Settings;
-use dossier_core::ListQuery;
+use dossier_core::{FieldError, ListQuery, UserSettings};
 
 pub const WARNING_DAYS_KEY: &str = "staleness.warning_days";
 pub const DEFAULT_HALF_LIFE_KEY: &str = "staleness.default_half_life";
@@ -44,5 +44,59 @@ impl Store {
             as_of,
             &settings,
         ))
+    }
+}
+
+pub const REMINDERS_KEY: &str = "reminders.enabled";
+pub const REMINDED_ON_KEY: &str = "reminders.last_shown";
+
+impl Store {
+    pub fn user_settings(&self) -> Result<UserSettings> {
+        let s = self.staleness_settings()?;
+        let reminders = self.setting(REMINDERS_KEY)?.is_none_or(|v| v != "0");
+        Ok(UserSettings {
+            warning_days: s.warning_days,
+            default_half_life: s.default_half_life,
+            reminders,
+        })
+    }
+
+    /// Saves the settings after checking them; a bad value names its field.
+    pub fn set_user_settings(&self, s: &UserSettings) -> Result<()> {
+        let mut problems = Vec::new();
+        if !(0..=3650).contains(&s.warning_days) {
+            problems.push(FieldError {
+                field: "warning_days".into(),
+                message: format!("{} must be 0 to 3650 days", s.warning_days),
+            });
+        }
+        if let Err(e) = dossier_core::staleness::check_half_life(s.default_half_life) {
+            problems.push(FieldError {
+                field: "default_half_life".into(),
+                ..e
+            });
+        }
+        if !problems.is_empty() {
+            return Err(crate::Error::Invalid(problems));
+        }
+        self.with_tx(|tx| {
+            crate::settings::set(tx, WARNING_DAYS_KEY, &s.warning_days.to_string())?;
+            crate::settings::set(tx, DEFAULT_HALF_LIFE_KEY, &s.default_half_life.to_string())?;
+            crate::settings::set(tx, REMINDERS_KEY, if s.reminders { "1" } else { "0" })
+        })
+    }
+
+    /// Whether a reminder should be shown on `today`: enabled and not shown yet today. Marks
+    /// today as shown when it says yes, so a reminder comes at most once a day.
+    pub fn take_daily_reminder(&self, today: NaiveDate) -> Result<bool> {
+        self.with_tx(|tx| {
+            let enabled = crate::settings::get(tx, REMINDERS_KEY)?.is_none_or(|v| v != "0");
+            let shown = crate::settings::get(tx, REMINDED_ON_KEY)?;
+            if !enabled || shown.as_deref() == Some(&today.to_string()) {
+                return Ok(false);
+            }
+            crate::settings::set(tx, REMINDED_ON_KEY, &today.to_string())?;
+            Ok(true)
+        })
     }
 }

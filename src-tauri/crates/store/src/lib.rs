@@ -19,14 +19,12 @@ mod renewals;
 mod requirements;
 mod settings;
 
-pub use areas::StoredArea;
 pub use credentials::insert;
 pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
-pub use renewals::Renewal;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -22,6 +22,10 @@ const MIGRATIONS: &[Migration] = &[
         "0002_staleness",
         include_str!("../migrations/0002_staleness.sql"),
     ),
+    (
+        "0003_list_indexes",
+        include_str!("../migrations/0003_list_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -4,18 +4,9 @@
 use crate::credentials::{load, now};
 use crate::error::{Error, Result};
 use crate::Store;
+use dossier_core::staleness::Renewal;
 use dossier_core::{Credential, FieldError, PartialDate};
 use rusqlite::params;
-
-/// One earlier state of a renewed credential.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Renewal {
-    pub previous_completed: Option<String>,
-    pub previous_expires: Option<String>,
-    pub completed: String,
-    pub expires: Option<String>,
-    pub renewed_at: String,
-}
 
 impl Store {
     pub fn renew(

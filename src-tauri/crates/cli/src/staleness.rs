@@ -1,0 +1,423 @@
+//! The staleness and CE commands: flags, skills, field changes, requirements, renewals, and
+//! the iCalendar export. Every figure printed comes from `Store::dashboard`.
+
+use crate::args::{
+    ExportCommand, FieldChangeCommand, RequirementArgs, RequirementCommand, SkillCommand,
+};
+use crate::{CliError, Result};
+use chrono::NaiveDate;
+use dossier_core::dashboard::Dashboard;
+use dossier_core::requirements::{Cap, Requirement, RollingWindow, Topic};
+use dossier_core::staleness::FieldChange;
+use dossier_core::{CredentialKind, PartialDate};
+use dossier_store::Store;
+use std::io::Write;
+
+fn usage(flag: &str, msg: impl std::fmt::Display) -> CliError {
+    CliError::Usage(format!("{flag}: {msg}"))
+}
+
+/// A whole day, for `--as-of` and event dates.
+pub fn parse_day(flag: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| usage(flag, format!("'{s}' is not a date; use YYYY-MM-DD")))
+}
+
+pub fn as_of(flag_value: &Option<String>) -> Result<NaiveDate> {
+    match flag_value {
+        Some(s) => parse_day("--as-of", s),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn json(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+pub fn flags(store: &Store, as_of: NaiveDate, as_json: bool, out: &mut impl Write) -> Result<()> {
+    let dash: Dashboard = store.dashboard(as_of)?;
+    if as_json {
+        return json(out, &dash.assessments);
+    }
+    let c = &dash.counts;
+    writeln!(
+        out,
+        "As of {as_of}: {} current, {} ageing, {} stale, {} expiring, {} expired",
+        c.current, c.ageing, c.stale, c.expiring, c.expired
+    )?;
+    for a in &dash.assessments {
+        writeln!(out, "{:>5}  {:<9} {}", a.id, a.status.as_str(), a.title)?;
+        for r in &a.reasons {
+            writeln!(out, "                 - {}", r.text)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn skill(store: &Store, cmd: SkillCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        SkillCommand::List { json: true } => json(out, &store.skill_list()?),
+        SkillCommand::List { json: false } => {
+            let default = store.staleness_settings()?.default_half_life;
+            writeln!(
+                out,
+                "{:<44}  {:>10}  {:>7}",
+                "SKILL", "HALF-LIFE", "RECORDS"
+            )?;
+            for s in store.skill_list()? {
+                let h = match s.half_life_years {
+                    Some(h) => format!("{h} y"),
+                    None => format!("({default} y)"),
+                };
+                writeln!(out, "{:<44}  {:>10}  {:>7}", s.name, h, s.records)?;
+            }
+            writeln!(out, "(in brackets: no half-life set; the default applies)")?;
+            Ok(())
+        }
+        SkillCommand::Set { name, half_life } => {
+            let created = store.set_half_life(&name, half_life)?;
+            let verb = if created { "Created" } else { "Set" };
+            writeln!(out, "{verb} '{}': half-life {half_life} years", name.trim())?;
+            Ok(())
+        }
+    }
+}
+
+pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        FieldChangeCommand::Add {
+            date,
+            title,
+            skills,
+            impact,
+            source,
+        } => {
+            let change = FieldChange {
+                id: 0,
+                date: parse_day("--date", &date)?,
+                title,
+                skills,
+                impact,
+                source,
+            };
+            let added = store.add_field_change(&change)?;
+            writeln!(
+                out,
+                "Added field change #{} {} ({})",
+                added.id, added.title, added.date
+            )?;
+        }
+        FieldChangeCommand::List { json: true } => json(out, &store.field_changes()?)?,
+        FieldChangeCommand::List { json: false } => {
+            for c in store.field_changes()? {
+                writeln!(
+                    out,
+                    "{:>4}  {}  {}  (impact {})",
+                    c.id, c.date, c.title, c.impact
+                )?;
+                writeln!(out, "      affects: {}", c.skills.join(", "))?;
+                if let Some(s) = &c.source {
+                    writeln!(out, "      source: {s}")?;
+                }
+            }
+        }
+        FieldChangeCommand::Remove { id } => {
+            let c = store.remove_field_change(id)?;
+            writeln!(out, "Removed field change #{id} {}", c.title)?;
+            let skills: Vec<String> = c.skills.iter().map(|s| format!("--skill '{s}'")).collect();
+            writeln!(
+                out,
+                "Undo with: dossier field-change add --date {} --title '{}' {} --impact {}",
+                c.date,
+                c.title,
+                skills.join(" "),
+                c.impact
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `NAME=NUMBER` as used by --topic and --window; the last `=` splits.
+fn pair(flag: &str, s: &str) -> Result<(String, f64)> {
+    let (name, n) = s
+        .rsplit_once('=')
+        .ok_or_else(|| usage(flag, format!("'{s}' needs NAME=NUMBER")))?;
+    let n: f64 = n
+        .trim()
+        .parse()
+        .map_err(|_| usage(flag, format!("'{n}' in '{s}' is not a number")))?;
+    Ok((name.trim().to_string(), n))
+}
+
+fn cap(s: &str) -> Result<Cap> {
+    let mut parts = s.split(',');
+    let (label, max_hours) = pair("--cap", parts.next().unwrap_or_default())?;
+    let mut cap = Cap {
+        label,
+        max_hours,
+        ..Default::default()
+    };
+    for cond in parts {
+        let (k, v) = cond
+            .split_once('=')
+            .ok_or_else(|| usage("--cap", format!("'{cond}' needs KEY=VALUE")))?;
+        match k.trim() {
+            "kind" => cap.kind = Some(v.parse::<CredentialKind>().map_err(|e| usage("--cap", e))?),
+            "credit-type" => cap.credit_type = Some(v.trim().to_string()),
+            "skill" => cap.skill = Some(v.trim().to_string()),
+            other => {
+                return Err(usage(
+                    "--cap",
+                    format!("unknown condition '{other}' (kind, credit-type, skill)"),
+                ))
+            }
+        }
+    }
+    if cap.kind.is_none() && cap.credit_type.is_none() && cap.skill.is_none() {
+        cap.skill = Some(cap.label.clone());
+    }
+    Ok(cap)
+}
+
+fn requirement_from(a: RequirementArgs) -> Result<Requirement> {
+    let mut req = match &a.file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| usage("--file", format!("{}: {e}", path.display())))?;
+            let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                usage(
+                    "--file",
+                    format!("{} line {}: {e}", path.display(), e.line()),
+                )
+            })?;
+            if let Some(o) = v.as_object_mut() {
+                o.entry("id").or_insert(0.into());
+                for key in ["topics", "caps", "windows"] {
+                    o.entry(key).or_insert(serde_json::Value::Array(vec![]));
+                }
+                o.entry("first_cycle").or_insert(false.into());
+            }
+            serde_json::from_value(v)
+                .map_err(|e| usage("--file", format!("{}: {e}", path.display())))?
+        }
+        None => {
+            let missing = |f: &str| usage(f, "is required (or give --file)");
+            Requirement {
+                id: 0,
+                name: a.name.clone().ok_or_else(|| missing("--name"))?,
+                ends: parse_day(
+                    "--ends",
+                    a.ends.as_deref().ok_or_else(|| missing("--ends"))?,
+                )?,
+                cycle_months: 0,
+                hours: a.hours.ok_or_else(|| missing("--hours"))?,
+                credit_type: None,
+                topics: vec![],
+                caps: vec![],
+                windows: vec![],
+                first_cycle: false,
+                credential: None,
+            }
+        }
+    };
+    if let Some(n) = &a.name {
+        req.name.clone_from(n);
+    }
+    if let Some(e) = &a.ends {
+        req.ends = parse_day("--ends", e)?;
+    }
+    match a.cycle_months {
+        Some(m) if !(1..=120).contains(&m) => {
+            return Err(CliError::Validation(vec![dossier_core::FieldError {
+                field: "cycle_months".into(),
+                message: format!("{m} must be 1 to 120 months"),
+            }]))
+        }
+        Some(m) => req.cycle_months = m as u32,
+        None if a.file.is_none() => {
+            return Err(usage("--cycle-months", "is required (or give --file)"))
+        }
+        None => {}
+    }
+    if let Some(h) = a.hours {
+        req.hours = h;
+    }
+    if a.credit_type.is_some() {
+        req.credit_type = a.credit_type.clone();
+    }
+    for (flags, on_top, first) in [
+        (&a.topics, false, false),
+        (&a.topics_on_top, true, false),
+        (&a.first_cycle_topics, true, true),
+    ] {
+        for t in flags {
+            let (skill, hours) = pair("--topic", t)?;
+            req.topics.push(Topic {
+                skill,
+                hours,
+                on_top,
+                first_cycle_only: first,
+            });
+        }
+    }
+    for c in &a.caps {
+        req.caps.push(cap(c)?);
+    }
+    for w in &a.windows {
+        let (months, hours) = pair("--window", w)?;
+        let months: u32 = months
+            .parse()
+            .map_err(|_| usage("--window", format!("'{months}' is not a number of months")))?;
+        req.windows.push(RollingWindow { months, hours });
+    }
+    req.first_cycle |= a.first_cycle;
+    if a.credential.is_some() {
+        req.credential = a.credential;
+    }
+    Ok(req)
+}
+
+pub fn requirement(store: &Store, cmd: RequirementCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        RequirementCommand::Add(a) => {
+            let req = requirement_from(*a)?;
+            if let Some(id) = req.credential {
+                store.get(id)?;
+            }
+            let added = store.add_requirement(&req)?;
+            writeln!(out, "Added requirement #{} {}", added.id, added.name)?;
+        }
+        RequirementCommand::List { json: true } => json(out, &store.requirements()?)?,
+        RequirementCommand::List { json: false } => {
+            for r in store.requirements()? {
+                writeln!(
+                    out,
+                    "{:>4}  {}: {} h every {} months, cycle ends {}",
+                    r.id, r.name, r.hours, r.cycle_months, r.ends
+                )?;
+            }
+        }
+        RequirementCommand::Remove { id } => {
+            let r = store.remove_requirement(id)?;
+            let saved = serde_json::to_string(&r)?;
+            writeln!(
+                out,
+                "Removed requirement #{id} {}. Its rules were:\n{saved}",
+                r.name
+            )?;
+            writeln!(
+                out,
+                "Undo: save those rules to a file and run `dossier requirement add --file FILE`"
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn requirements(
+    store: &Store,
+    as_of: NaiveDate,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<()> {
+    let dash = store.dashboard(as_of)?;
+    if as_json {
+        return json(out, &dash.cycles);
+    }
+    if dash.cycles.is_empty() {
+        writeln!(
+            out,
+            "No requirements. Add one with `dossier requirement add`."
+        )?;
+    }
+    for p in &dash.cycles {
+        writeln!(
+            out,
+            "#{} {} ({} to {}): {:?}",
+            p.id, p.name, p.starts, p.ends, p.state
+        )?;
+        writeln!(
+            out,
+            "  {} of {} hours counted, {} remaining, {} days left, {} h/month needed",
+            p.counted, p.required, p.remaining, p.days_left, p.pace_per_month
+        )?;
+        for t in p.topics.iter().chain(&p.windows) {
+            writeln!(
+                out,
+                "  {}: {} of {} h, {} remaining",
+                t.name, t.counted, t.required, t.remaining
+            )?;
+        }
+        for c in &p.caps {
+            writeln!(
+                out,
+                "  cap {}: {} of at most {} h used",
+                c.name, c.counted, c.required
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn renew(
+    store: &Store,
+    id: i64,
+    completed: &str,
+    expires: &Option<String>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let date =
+        |flag: &str, s: &str| -> Result<PartialDate> { s.parse().map_err(|e| usage(flag, e)) };
+    let completed = date("--completed", completed)?;
+    let expires = expires
+        .as_deref()
+        .map(|e| date("--expires", e))
+        .transpose()?;
+    let c = store.renew(id, completed, expires)?;
+    let until = c
+        .expires
+        .map(|e| format!(", valid until {e}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Renewed #{} {}: completed {completed}{until}",
+        c.id, c.title
+    )?;
+    Ok(())
+}
+
+pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        ExportCommand::Ics { out: path } => {
+            let today = chrono::Local::now().date_naive();
+            let records = store.list(&Default::default())?;
+            let cycles = store.dashboard(today)?.cycles;
+            let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
+            write_atomically(&path, text.as_bytes())?;
+            let events = text.matches("BEGIN:VEVENT").count();
+            writeln!(
+                out,
+                "Wrote {events} events with reminders to {}",
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes next to the target and renames, so a failed export leaves no half file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let fail = |e: std::io::Error| usage("--out", format!("{}: {e}", path.display()));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

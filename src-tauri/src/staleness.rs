@@ -1,0 +1,190 @@
+//! Commands for staleness, CE requirements, renewals, reminders and the iCalendar export.
+//! Every figure comes from `Store::dashboard`, the same function the CLI prints.
+
+use crate::commands::AppState;
+use crate::error::{AppError, Result};
+use chrono::NaiveDate;
+use dossier_core::dashboard::Dashboard;
+use dossier_core::requirements::Requirement;
+use dossier_core::staleness::{FieldChange, Renewal, SkillInfo};
+use dossier_core::{Credential, FieldError, PartialDate, UserSettings};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_notification::NotificationExt;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn invalid(field: &str, message: String) -> AppError {
+    AppError::Validation(vec![FieldError {
+        field: field.into(),
+        message,
+    }])
+}
+
+/// `as_of` as typed, or today.
+fn day(as_of: Option<String>) -> Result<NaiveDate> {
+    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(today()),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| invalid("as_of", format!("'{s}' is not a date; use YYYY-MM-DD"))),
+    }
+}
+
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, as_of: Option<String>) -> Result<Dashboard> {
+    Ok(state.store()?.dashboard(day(as_of)?)?)
+}
+
+#[tauri::command]
+pub async fn skill_list(state: State<'_, AppState>) -> Result<Vec<SkillInfo>> {
+    Ok(state.store()?.skill_list()?)
+}
+
+#[tauri::command]
+pub async fn set_half_life(state: State<'_, AppState>, name: String, years: f64) -> Result<()> {
+    state.store()?.set_half_life(&name, years)?;
+    Ok(())
+}
+
+/// Skills among `names` that age at the default half-life, so the form can say so.
+#[tauri::command]
+pub async fn skills_without_half_life(
+    state: State<'_, AppState>,
+    names: Vec<String>,
+) -> Result<Vec<String>> {
+    Ok(state.store()?.skills_without_half_life(&names)?)
+}
+
+#[tauri::command]
+pub async fn field_changes(state: State<'_, AppState>) -> Result<Vec<FieldChange>> {
+    Ok(state.store()?.field_changes()?)
+}
+
+#[tauri::command]
+pub async fn add_field_change(
+    state: State<'_, AppState>,
+    change: FieldChange,
+) -> Result<FieldChange> {
+    Ok(state.store()?.add_field_change(&change)?)
+}
+
+/// Returns the removed change, so the UI can offer to put it back.
+#[tauri::command]
+pub async fn remove_field_change(state: State<'_, AppState>, id: i64) -> Result<FieldChange> {
+    Ok(state.store()?.remove_field_change(id)?)
+}
+
+#[tauri::command]
+pub async fn requirements(state: State<'_, AppState>) -> Result<Vec<Requirement>> {
+    Ok(state.store()?.requirements()?)
+}
+
+#[tauri::command]
+pub async fn add_requirement(
+    state: State<'_, AppState>,
+    requirement: Requirement,
+) -> Result<Requirement> {
+    Ok(state.store()?.add_requirement(&requirement)?)
+}
+
+#[tauri::command]
+pub async fn remove_requirement(state: State<'_, AppState>, id: i64) -> Result<Requirement> {
+    Ok(state.store()?.remove_requirement(id)?)
+}
+
+#[tauri::command]
+pub async fn renew_credential(
+    state: State<'_, AppState>,
+    id: i64,
+    completed: String,
+    expires: Option<String>,
+) -> Result<Credential> {
+    let parse = |field: &str, s: &str| -> Result<PartialDate> {
+        s.trim()
+            .parse()
+            .map_err(|e: dossier_core::DateError| invalid(field, e.to_string()))
+    };
+    let completed = parse("completed", &completed)?;
+    let expires = match expires.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(e) => Some(parse("expires", e)?),
+        None => None,
+    };
+    Ok(state.store()?.renew(id, completed, expires)?)
+}
+
+#[tauri::command]
+pub async fn renewals(state: State<'_, AppState>, id: i64) -> Result<Vec<Renewal>> {
+    Ok(state.store()?.renewals(id)?)
+}
+
+#[tauri::command]
+pub async fn user_settings(state: State<'_, AppState>) -> Result<UserSettings> {
+    Ok(state.store()?.user_settings()?)
+}
+
+#[tauri::command]
+pub async fn set_user_settings(state: State<'_, AppState>, settings: UserSettings) -> Result<()> {
+    Ok(state.store()?.set_user_settings(&settings)?)
+}
+
+/// Asks where to save, writes the calendar; returns the path, or None when cancelled.
+#[tauri::command]
+pub async fn export_ics(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>> {
+    let store = state.store()?;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export deadlines to a calendar")
+        .set_file_name("dossier-deadlines.ics")
+        .add_filter("iCalendar", &["ics"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let records = store.list(&Default::default())?;
+    let cycles = store.dashboard(today())?.cycles;
+    let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
+    std::fs::write(&path, text).map_err(|source| dossier_store::Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// On start: one desktop notification a day listing what expires within the warning window
+/// and which cycles are behind, unless reminders are off.
+pub fn remind_on_start(app: &AppHandle, state: &AppState) {
+    let Ok(store) = state.store() else { return };
+    let Ok(dash) = store.dashboard(today()) else {
+        return;
+    };
+    let urgent: Vec<String> = dash
+        .attention
+        .iter()
+        .filter(|i| {
+            i.status == dossier_core::staleness::Freshness::Expiring
+                || (i.is_cycle && i.status >= dossier_core::staleness::Freshness::Ageing)
+        })
+        .map(|i| i.title.clone())
+        .collect();
+    if urgent.is_empty() || !store.take_daily_reminder(today()).unwrap_or(false) {
+        return;
+    }
+    let body = match urgent.as_slice() {
+        [one] => format!("{one} needs attention."),
+        [first, rest @ ..] => format!("{first} and {} more need attention.", rest.len()),
+        [] => return,
+    };
+    if let Err(e) = app
+        .notification()
+        .builder()
+        .title("Dossier")
+        .body(body)
+        .show()
+    {
+        eprintln!("dossier: could not show the reminder: {e}");
+    }
+}
