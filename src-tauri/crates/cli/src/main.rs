@@ -63,6 +63,7 @@ fn flag_message(e: &dossier_core::FieldError) -> String {
             format!("--skill (#{})", n + 1)
         }
         None if e.field == "skills" => "--skill".to_string(),
+        None if e.field == "half_life_years" => "--half-life".to_string(),
         None => format!("--{}", e.field.replace('_', "-")),
     };
     format!("{flag}: {}", e.message)

@@ -1,0 +1,5 @@
+//! The `dossier` binary end to end, on temporary directories: one test binary.
+
+mod common;
+mod records;
+mod staleness;
