@@ -149,16 +149,35 @@ pub fn cycle_start(ends: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// Case-insensitive equality without allocating in the common ASCII case: requirement
+/// progress compares every activity's skills and credit type against every rule.
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        key(hay).contains(&key(needle))
+    }
+}
+
 fn credit_matches(filter: &Option<String>, credit: &Option<String>) -> bool {
-    match filter.as_deref().map(key).filter(|f| !f.is_empty()) {
+    match filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => true,
-        Some(f) => credit.as_deref().is_some_and(|c| key(c).contains(&f)),
+        Some(f) => credit.as_deref().is_some_and(|c| contains_ci(c, f)),
     }
 }
 
 fn has_skill(r: &Credential, skill: &str) -> bool {
-    let k = key(skill);
-    r.skills.iter().any(|s| key(&s.name) == k)
+    r.skills.iter().any(|s| same(&s.name, skill))
 }
 
 fn cap_matches(cap: &Cap, r: &Credential) -> bool {
