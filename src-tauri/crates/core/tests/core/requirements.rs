@@ -73,6 +73,11 @@ fn activities() -> Vec<Credential> {
     ]
 }
 
+/// The licence and activities of these tests, for other test modules.
+pub fn licence_with_activities() -> (Requirement, Vec<Credential>) {
+    (licence(), activities())
+}
+
 #[test]
 fn a_cycle_behind_pace_by_hand() {
     let p = progress(&licence(), &activities(), day("2026-11-27"));
