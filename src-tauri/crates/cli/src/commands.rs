@@ -101,6 +101,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = Store::open(&db_path(&cli.db)?)?;
             let c = store.add(&input, &a.attach, "manual")?;
             writeln!(out, "Added #{} {}", c.id, c.title)?;
+            note_default_half_lives(&store, &c)?;
         }
         Command::List(l) => list(&cli.db, &l, &mut out)?,
         Command::Show { id, json } => {
@@ -137,6 +138,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 c = store.remove_evidence(id, &sha)?;
             }
             writeln!(out, "Updated #{} {}", c.id, c.title)?;
+            note_default_half_lives(&store, &c)?;
         }
         Command::Remove { id } => {
             let c = open_for_record(&cli.db, id)?.remove(id)?;
@@ -187,6 +189,24 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(cmd) => {
             staleness::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
+    }
+    Ok(())
+}
+
+/// Tells the user which of the record's skills age at the default half-life, and how to
+/// set one; on stderr, so `--json` consumers and pipes are not disturbed.
+fn note_default_half_lives(store: &Store, c: &dossier_core::Credential) -> Result<()> {
+    let names: Vec<String> = c.skills.iter().map(|s| s.name.clone()).collect();
+    let unset = store.skills_without_half_life(&names)?;
+    if unset.is_empty() {
+        return Ok(());
+    }
+    let years = store.staleness_settings()?.default_half_life;
+    for name in unset {
+        eprintln!(
+            "note: '{name}' has no half-life yet and ages at the default {years} years; \
+             set one with: dossier skill set '{name}' --half-life YEARS"
+        );
     }
     Ok(())
 }

@@ -178,6 +178,40 @@ fn a_field_change_flags_older_training_until_newer_covers_it() {
 }
 
 #[test]
+fn new_skills_are_reported_with_the_default_half_life() {
+    let env = Env::new();
+    let o = env.run(&[
+        "add",
+        "--kind",
+        "ce-activity",
+        "--title",
+        "Course",
+        "--skill",
+        "Quantum ML",
+        "--skill",
+        "Statistics",
+    ]);
+    assert_eq!(code(&o), 0, "added: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("'Quantum ML' has no half-life yet"),
+        "the user is told: {err}"
+    );
+    assert!(
+        !err.contains("'Statistics'"),
+        "a seeded skill is not reported: {err}"
+    );
+    env.ok(&["skill", "set", "Quantum ML", "--half-life", "1.5"]);
+    let skills = env.json(&["skill", "list", "--json"]);
+    let q = skills
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["name"] == "Quantum ML"))
+        .expect("listed");
+    assert_eq!(q["half_life_years"], 1.5, "set");
+    assert_eq!(q["records"], 1, "carried by one record");
+}
+
+#[test]
 fn bad_staleness_input_exits_2_and_writes_nothing() {
     let env = Env::new();
     portfolio(&env);
