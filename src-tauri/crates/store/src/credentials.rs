@@ -379,13 +379,28 @@ fn read_records(
     let mut records = Vec::with_capacity(slots.len());
     let mut places = Vec::with_capacity(slots.len());
     let mut at = 0;
+    // Of several unreadable records, the one reported is the first in the asked order.
+    let mut unreadable: Option<(usize, Error)> = None;
     while let Some(r) = rows.next()? {
-        if seek(slots, &mut at, r.get(0)?, |s| s.0) {
-            records.push(read_row(r)?);
-            places.push(slots[at].1);
+        if !seek(slots, &mut at, r.get(0)?, |s| s.0) {
+            continue;
+        }
+        let place = slots[at].1;
+        match read_row(r) {
+            Ok(c) => {
+                records.push(c);
+                places.push(place);
+            }
+            Err(e) if unreadable.as_ref().is_none_or(|(first, _)| place < *first) => {
+                unreadable = Some((place, e));
+            }
+            Err(_) => {}
         }
     }
-    Ok((records, places))
+    match unreadable {
+        Some((_, e)) => Err(e),
+        None => Ok((records, places)),
+    }
 }
 
 /// Reorders records to their places without a second vector of them: a list holds thousands,
@@ -621,5 +636,100 @@ impl Store {
             let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             Ok(names)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_with(n: usize) -> Store {
+        let store = Store::open_in_memory().expect("store");
+        store
+            .add_many(&dossier_core::synth::records(n, 3), "test")
+            .expect("add");
+        store
+    }
+
+    fn ids(records: &[Credential]) -> Vec<i64> {
+        records.iter().map(|c| c.id).collect()
+    }
+
+    #[test]
+    fn records_go_to_their_places_past_missing_rows() {
+        let store = store_with(4);
+        let all = store.list(&ListQuery::default()).expect("list");
+        let by_id = |id| all.iter().find(|c| c.id == id).cloned().expect("present");
+        // Read in id order 1, 2, 4 for a result 4, (3 missing), 1, 2.
+        let out = into_places(vec![by_id(1), by_id(2), by_id(4)], vec![2, 3, 0], 4);
+        assert_eq!(ids(&out), [4, 1, 2]);
+    }
+
+    #[test]
+    fn listed_records_equal_loaded_ones() {
+        let store = store_with(60);
+        store
+            .with_conn(|c| {
+                c.execute_batch(
+                    "UPDATE credential_skills SET position = 3 - position \
+                     WHERE credential_id % 2 = 0",
+                )?;
+                Ok(())
+            })
+            .expect("reorder skills");
+        store.remove(7).expect("remove");
+        for q in [
+            ListQuery::default(),
+            ListQuery {
+                kind: Some(CredentialKind::CeActivity),
+                sort: SortKey::Title,
+                ..Default::default()
+            },
+        ] {
+            let listed = store.list(&q).expect("list");
+            assert!(!listed.is_empty());
+            assert!(!ids(&listed).contains(&7), "removed records are not listed");
+            for c in listed {
+                assert_eq!(c, store.get(c.id).expect("get"), "record {}", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_unreadable_record_in_the_asked_order_is_reported() {
+        let store = store_with(20);
+        store
+            .with_conn(|c| {
+                c.execute_batch("UPDATE credentials SET kind = 'bogus' WHERE id IN (5, 12)")?;
+                Ok(())
+            })
+            .expect("corrupt");
+        let newest_first = ListQuery {
+            sort: SortKey::Added,
+            ..Default::default()
+        };
+        match store.list(&newest_first) {
+            Err(Error::Corrupt { id, field, .. }) => assert_eq!((id, field), (12, "kind")),
+            other => panic!("expected a corrupt record, got {other:?}"),
+        }
+        // The read snapshot was released: writing still works.
+        store
+            .add_many(&dossier_core::synth::records(1, 9), "test")
+            .expect("write after a failed list");
+    }
+
+    #[test]
+    fn a_list_inside_a_transaction_leaves_it_usable() {
+        let store = store_with(3);
+        let extra = dossier_core::synth::records(1, 9);
+        let seen = store
+            .with_tx(|tx| {
+                let before = list(tx, &ListQuery::default())?.len();
+                insert(tx, &extra[0], &[], "test")?;
+                Ok::<_, Error>((before, list(tx, &ListQuery::default())?.len()))
+            })
+            .expect("transaction");
+        assert_eq!(seen, (3, 4));
+        assert_eq!(store.count().expect("count"), 4, "committed");
     }
 }
