@@ -41,7 +41,15 @@ search: string | null, kind: CredentialKind | null,
 /**
  * Records carrying this skill (case-insensitive, exact name).
  */
-skill: string | null, sort: SortKey, };
+skill: string | null, sort: SortKey, 
+/**
+ * At most this many records (a page); all when absent.
+ */
+limit?: number, 
+/**
+ * Records to skip before the page starts.
+ */
+offset?: number, };
 
 export type UiErrorKind = "validation" | "not-found" | "conflict" | "io" | "database" | "internal";
 

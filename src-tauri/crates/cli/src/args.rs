@@ -254,4 +254,10 @@ pub struct ListArgs {
     /// recent, title, kind, expires or added
     #[arg(long, default_value = "recent")]
     pub sort: String,
+    /// Show at most N records
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// Skip the first N records
+    #[arg(long, value_name = "N", requires = "limit")]
+    pub offset: Option<u32>,
 }

@@ -246,6 +246,8 @@ fn list(db: &Option<PathBuf>, l: &ListArgs, out: &mut impl Write) -> Result<()> 
             .sort
             .parse::<SortKey>()
             .map_err(|e| CliError::Usage(format!("--sort: {e}")))?,
+        limit: l.limit,
+        offset: l.offset,
     };
     let records = Store::open(&db_path(db)?)?.list(&query)?;
     if l.json {

@@ -44,4 +44,10 @@ pub struct ListQuery {
     /// Records carrying this skill (case-insensitive, exact name).
     pub skill: Option<String>,
     pub sort: SortKey,
+    /// At most this many records (a page); all when absent.
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    /// Records to skip before the page starts.
+    #[ts(optional)]
+    pub offset: Option<u32>,
 }

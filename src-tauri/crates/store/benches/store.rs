@@ -35,6 +35,14 @@ fn bench(c: &mut Criterion) {
 
     let store = filled();
     let mut g = c.benchmark_group("store_10k");
+    // What the list view and `dossier list --limit 200` read: the first page, in order.
+    let page = ListQuery {
+        limit: Some(200),
+        ..Default::default()
+    };
+    g.bench_function("list_page_200", |b| {
+        b.iter(|| store.list(black_box(&page)).expect("page"))
+    });
     let list_all = ListQuery::default();
     g.bench_function("list_all", |b| {
         b.iter(|| store.list(black_box(&list_all)).expect("list"))

@@ -332,6 +332,9 @@ fn matching_ids(conn: &Connection, q: &ListQuery) -> Result<Vec<i64>> {
     }
     sql.push_str(" ORDER BY ");
     sql.push_str(order_by(q.sort));
+    if let Some(limit) = q.limit {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {}", q.offset.unwrap_or(0)));
+    }
     let mut stmt = conn.prepare_cached(&sql)?;
     let ids = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?

@@ -218,6 +218,26 @@ fn search_filter_and_sort() {
 }
 
 #[test]
+fn pages_follow_the_sort_order() {
+    let store = mem();
+    for t in ["A", "B", "C", "D", "E"] {
+        store
+            .add(&input(t, CredentialKind::Degree, &[]), &[], "manual")
+            .expect("add");
+    }
+    let page = |offset| ListQuery {
+        sort: SortKey::Title,
+        limit: Some(2),
+        offset,
+        ..Default::default()
+    };
+    assert_eq!(titles(&store, &page(None)), ["A", "B"], "first page");
+    assert_eq!(titles(&store, &page(Some(2))), ["C", "D"], "second page");
+    assert_eq!(titles(&store, &page(Some(4))), ["E"], "last, short page");
+    assert!(titles(&store, &page(Some(9))).is_empty(), "past the end");
+}
+
+#[test]
 fn remove_hides_and_restore_brings_back() {
     let store = mem();
     let c = store
