@@ -3,9 +3,11 @@
 //! Pure: no I/O, no clock. Functions that need "today" take it as an argument so that the same
 //! data and the same date give the same answer everywhere (app, CLI, PDF).
 
+pub mod coverage;
 pub mod dashboard;
 pub mod date;
 pub mod draft;
+pub mod framework;
 pub mod model;
 pub mod query;
 pub mod requirements;

@@ -1,0 +1,257 @@
+//! Skills coverage against a framework: what the person earned, and what is still current.
+//!
+//! The formula (also in the README, "Skills coverage"):
+//! - A record's contribution to a framework skill it carries (by name or alias, ignoring
+//!   case) is `kind weight × relevance × size`. Kind weights: degree 1.0; graduate
+//!   certificate and board certification 0.8; certification and experience 0.7; executive
+//!   education 0.5; micro-credential 0.3; CE activity 0.25. Size is 1, or `min(1, hours / 20)`
+//!   (at least 0.1) for a record with hours. A record in progress counts half.
+//! - **Earned** for a skill combines its records as independent evidence:
+//!   `1 − Π (1 − contribution)`. It grows with every record, never passes 1, and a record
+//!   counts once per skill (its best tag, if two tags map to one skill).
+//! - **Current** is the same with each contribution multiplied by the record's freshness for
+//!   that skill: `2^(−age / half-life)`, times `1 − impact` of the strongest field change it
+//!   predates and no newer record has covered; 0 once the record has expired.
+//! - A domain's earned and current are the weighted means of its skills'.
+
+use crate::framework::{Framework, Node};
+use crate::model::{Credential, CredentialKind, Status};
+use crate::staleness::{decay, FieldChange};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+pub fn kind_weight(kind: CredentialKind) -> f64 {
+    match kind {
+        CredentialKind::Degree => 1.0,
+        CredentialKind::GraduateCertificate | CredentialKind::BoardCertification => 0.8,
+        CredentialKind::Certification | CredentialKind::Experience => 0.7,
+        CredentialKind::ExecutiveEducation => 0.5,
+        CredentialKind::MicroCredential => 0.3,
+        CredentialKind::CeActivity => 0.25,
+    }
+}
+
+/// How much of a "full" credential a record is, by its hours.
+pub fn size(hours: Option<f64>) -> f64 {
+    hours.map_or(1.0, |h| (h / 20.0).clamp(0.1, 1.0))
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecordShare {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    /// Contribution to earned (0..1).
+    pub earned: f64,
+    /// Contribution to current (0..1).
+    pub current: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct SkillCoverage {
+    pub id: String,
+    pub name: String,
+    pub half_life_years: f64,
+    pub weight: f64,
+    pub earned: f64,
+    pub current: f64,
+    pub records: Vec<RecordShare>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct DomainCoverage {
+    pub id: String,
+    pub name: String,
+    pub earned: f64,
+    pub current: f64,
+    pub skills: Vec<SkillCoverage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Coverage {
+    pub framework: String,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub domains: Vec<DomainCoverage>,
+    /// Skill names on records that map to no skill of the framework.
+    pub unmapped: Vec<String>,
+}
+
+fn key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0 + 0.0
+}
+
+/// Maps lower-cased names and aliases (the framework's and the user's) to skill ids.
+fn name_index<'a>(fw: &'a Framework, aliases: &'a [(String, String)]) -> HashMap<String, &'a str> {
+    let leaves: Vec<&Node> = fw.domains().flat_map(|d| fw.skills_under(&d.id)).collect();
+    let mut index = HashMap::new();
+    for n in &leaves {
+        index.insert(key(&n.name), n.id.as_str());
+        for a in &n.aliases {
+            index.insert(key(a), n.id.as_str());
+        }
+    }
+    for (alias, skill) in aliases {
+        if let Some(n) = leaves.iter().find(|n| &n.id == skill) {
+            index.insert(key(alias), n.id.as_str());
+        }
+    }
+    index
+}
+
+/// Coverage of `fw` by `records` as of `as_of`. `aliases` are the user's extra
+/// (record skill name, framework skill id) pairs.
+pub fn coverage(
+    fw: &Framework,
+    records: &[Credential],
+    changes: &[FieldChange],
+    aliases: &[(String, String)],
+    as_of: NaiveDate,
+) -> Coverage {
+    let index = name_index(fw, aliases);
+    // Per skill id: (record index, best relevance).
+    let mut carried: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
+    let mut unmapped: Vec<String> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        for s in &r.skills {
+            match index.get(&key(&s.name)) {
+                Some(&id) => {
+                    let list = carried.entry(id).or_default();
+                    match list.iter_mut().find(|(ri, _)| *ri == i) {
+                        Some(entry) => entry.1 = entry.1.max(s.relevance),
+                        None => list.push((i, s.relevance)),
+                    }
+                }
+                None if !unmapped.iter().any(|u| key(u) == key(&s.name)) => {
+                    unmapped.push(s.name.clone())
+                }
+                None => {}
+            }
+        }
+    }
+    unmapped.sort_by_key(|u| key(u));
+    let newest = |id: &str| -> Option<NaiveDate> {
+        carried
+            .get(id)?
+            .iter()
+            .filter_map(|&(i, _)| {
+                let r = &records[i];
+                r.completed
+                    .filter(|_| r.status == Status::Completed)
+                    .map(|d| d.earliest())
+            })
+            .max()
+    };
+    let domains = fw
+        .domains()
+        .map(|d| {
+            let skills: Vec<SkillCoverage> = fw
+                .skills_under(&d.id)
+                .into_iter()
+                .map(|n| {
+                    skill_coverage(
+                        n,
+                        records,
+                        carried.get(n.id.as_str()),
+                        changes,
+                        newest(&n.id),
+                        &index,
+                        as_of,
+                    )
+                })
+                .collect();
+            let total: f64 = skills.iter().map(|s| s.weight).sum();
+            let mean = |f: &dyn Fn(&SkillCoverage) -> f64| {
+                if total > 0.0 {
+                    round3(skills.iter().map(|s| s.weight * f(s)).sum::<f64>() / total)
+                } else {
+                    0.0
+                }
+            };
+            DomainCoverage {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                earned: mean(&|s| s.earned),
+                current: mean(&|s| s.current),
+                skills,
+            }
+        })
+        .collect();
+    Coverage {
+        framework: fw.name.clone(),
+        as_of,
+        domains,
+        unmapped,
+    }
+}
+
+fn skill_coverage(
+    n: &Node,
+    records: &[Credential],
+    carriers: Option<&Vec<(usize, f64)>>,
+    changes: &[FieldChange],
+    newest: Option<NaiveDate>,
+    index: &HashMap<String, &str>,
+    as_of: NaiveDate,
+) -> SkillCoverage {
+    let half_life = n
+        .half_life_years
+        .unwrap_or(crate::staleness::DEFAULT_HALF_LIFE);
+    // Field changes affecting this skill (through any of its names) that have happened.
+    let events: Vec<&FieldChange> = changes
+        .iter()
+        .filter(|c| c.date <= as_of)
+        .filter(|c| {
+            c.skills
+                .iter()
+                .any(|s| index.get(&key(s)) == Some(&n.id.as_str()))
+        })
+        .collect();
+    let mut shares = Vec::new();
+    let (mut miss_earned, mut miss_current) = (1.0, 1.0);
+    for &(i, relevance) in carriers.map(|c| c.as_slice()).unwrap_or_default() {
+        let r = &records[i];
+        let mut base = kind_weight(r.kind) * relevance * size(r.hours);
+        let fresh = match (r.status, r.completed) {
+            (Status::InProgress, _) => {
+                base *= 0.5;
+                1.0
+            }
+            (_, _) if r.expires.is_some_and(|e| e.latest() < as_of) => 0.0,
+            (_, Some(done)) => {
+                let done = done.earliest();
+                let penalty = events
+                    .iter()
+                    .filter(|c| done < c.date && newest.is_none_or(|d| d < c.date))
+                    .map(|c| c.impact)
+                    .fold(0.0, f64::max);
+                decay((as_of - done).num_days(), half_life) * (1.0 - penalty)
+            }
+            (_, None) => 1.0,
+        };
+        miss_earned *= 1.0 - base;
+        miss_current *= 1.0 - base * fresh;
+        shares.push(RecordShare {
+            id: r.id,
+            title: r.title.clone(),
+            earned: round3(base),
+            current: round3(base * fresh),
+        });
+    }
+    shares.sort_by(|a, b| b.earned.total_cmp(&a.earned).then(a.id.cmp(&b.id)));
+    SkillCoverage {
+        id: n.id.clone(),
+        name: n.name.clone(),
+        half_life_years: half_life,
+        weight: n.weight.unwrap_or(1.0),
+        earned: round3(1.0 - miss_earned),
+        current: round3(1.0 - miss_current),
+        records: shares,
+    }
+}
