@@ -6,11 +6,17 @@ import type {
   AppInfo,
   Credential,
   CredentialDraft,
+  Dashboard,
+  FieldChange,
   FieldError,
   KindInfo,
   ListQuery,
+  Renewal,
+  Requirement,
+  SkillInfo,
   UiError,
   UiErrorKind,
+  UserSettings,
 } from "./bindings";
 
 // ---- Errors ----
@@ -157,4 +163,74 @@ export function credentialKinds(): Promise<KindInfo[]> {
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info");
+}
+
+// ---- Staleness, CE requirements, renewals, settings ----
+
+/** Verdicts, the attention list and CE cycles; `asOf` null means today (Rust's clock). */
+export function dashboard(asOf: string | null): Promise<Dashboard> {
+  return call("dashboard", { asOf });
+}
+
+export function skillList(): Promise<SkillInfo[]> {
+  return call("skill_list");
+}
+
+export function setHalfLife(name: string, years: number): Promise<void> {
+  return call("set_half_life", { name, years });
+}
+
+/** The names among `names` that age at the default half-life. */
+export function skillsWithoutHalfLife(names: string[]): Promise<string[]> {
+  return call("skills_without_half_life", { names });
+}
+
+export function fieldChanges(): Promise<FieldChange[]> {
+  return call("field_changes");
+}
+
+/** Stores a new field change (send id 0); returns it with its id. */
+export function addFieldChange(change: FieldChange): Promise<FieldChange> {
+  return call("add_field_change", { change });
+}
+
+/** Returns what was removed, so Undo can add it back. */
+export function removeFieldChange(id: number): Promise<FieldChange> {
+  return call("remove_field_change", { id });
+}
+
+export function requirements(): Promise<Requirement[]> {
+  return call("requirements");
+}
+
+/** Stores a new requirement set (send id 0); returns it with its id. */
+export function addRequirement(requirement: Requirement): Promise<Requirement> {
+  return call("add_requirement", { requirement });
+}
+
+/** Returns what was removed, so Undo can add it back. */
+export function removeRequirement(id: number): Promise<Requirement> {
+  return call("remove_requirement", { id });
+}
+
+/** New completion and expiry dates as typed; Rust parses them and keeps the old ones as history. */
+export function renewCredential(id: number, completed: string, expires: string | null): Promise<Credential> {
+  return call("renew_credential", { id, completed, expires });
+}
+
+export function renewals(id: number): Promise<Renewal[]> {
+  return call("renewals", { id });
+}
+
+export function userSettings(): Promise<UserSettings> {
+  return call("user_settings");
+}
+
+export function setUserSettings(settings: UserSettings): Promise<void> {
+  return call("set_user_settings", { settings });
+}
+
+/** Asks where to save (native dialog) and writes the calendar; null when cancelled. */
+export function exportIcs(): Promise<string | null> {
+  return call("export_ics");
 }

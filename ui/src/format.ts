@@ -75,7 +75,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Field names of CredentialDraft as a person reads them. */
+/** Field names (of CredentialDraft and the other forms) as a person reads them. */
 export const FIELD_LABELS: Record<string, string> = {
   kind: "Kind",
   title: "Title",
@@ -89,11 +89,38 @@ export const FIELD_LABELS: Record<string, string> = {
   url: "Verification URL",
   notes: "Notes",
   skills: "Skills",
+  name: "Name",
+  relevance: "Relevance",
+  ends: "Cycle ends",
+  cycle_months: "Cycle length",
+  topics: "Topics",
+  caps: "Caps",
+  windows: "Rolling windows",
+  first_cycle: "First cycle",
+  credential: "Linked credential",
+  skill: "Skill",
+  label: "Label",
+  max_hours: "Maximum hours",
+  months: "Months",
+  date: "Date",
+  impact: "Impact",
+  source: "Source",
+  half_life_years: "Half-life",
+  warning_days: "Warning days",
+  default_half_life: "Default half-life",
+  as_of: "As-of date",
 };
 
+/** What one row of a list field is called: "skills[2]" is "Skill 3". */
+const ROW_NAMES: Record<string, string> = { skills: "Skill", topics: "Topic", caps: "Cap", windows: "Window" };
+const ROW_FIELD = /^(\w+)\[(\d+)\]\.(\w+)$/;
+
 export function fieldLabel(field: string): string {
-  const skill = /^skills\[(\d+)\]\.(name|relevance)$/.exec(field);
-  if (skill) return `Skill ${Number(skill[1]) + 1} ${skill[2]}`;
+  const row = ROW_FIELD.exec(field);
+  if (row) {
+    const [, list = "", index = "0", column = ""] = row;
+    return `${ROW_NAMES[list] ?? list} ${Number(index) + 1} ${(FIELD_LABELS[column] ?? column).toLowerCase()}`;
+  }
   return FIELD_LABELS[field] ?? field;
 }
 
@@ -104,10 +131,20 @@ export function fieldLabel(field: string): string {
  */
 export function fieldMessage(field: string, message: string): string {
   if (/^(is|are|has|have|must|should|cannot|may)\b/.test(message)) {
-    // Under a skill row the row itself says which skill; the column name is enough.
-    const column = /^skills\[\d+\]\.(name|relevance)$/.exec(field)?.[1];
-    const label = column === "name" ? "Name" : column === "relevance" ? "Relevance" : fieldLabel(field);
+    // Under a row (a skill, a topic) the row itself says which one; the column name is enough.
+    const column = ROW_FIELD.exec(field)?.[3];
+    const label = column !== undefined ? (FIELD_LABELS[column] ?? column) : fieldLabel(field);
     return `${label} ${message}`;
   }
   return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** "on-track" as "on track": identifiers from Rust as words. */
+export function wordOf(id: string): string {
+  return id.replace(/-/g, " ");
+}
+
+/** "2 years", "2.5 years", "1 year". */
+export function yearsText(years: number): string {
+  return `${numberText(years)} ${years === 1 ? "year" : "years"}`;
 }
