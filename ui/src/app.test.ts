@@ -10,11 +10,14 @@ const invokeMock = vi.mocked(invoke);
 let fake: FakeBackend;
 let app: App | null = null;
 
-async function start(records = fake.records): Promise<App> {
+/** Starts the app and, as a person would, goes to the Credentials page (it opens on the dashboard). */
+async function start(records = fake.records, page = "credentials"): Promise<App> {
   fake.records = records;
   const root = document.createElement("div");
   document.body.append(root);
   app = await startApp(root);
+  await settle();
+  byTestId(`nav-${page}`).click();
   await settle();
   return app;
 }

@@ -1,81 +1,54 @@
-// The window: header, toolbar, list, detail panel, form and toasts, and the state that ties
-// them together. Every figure shown comes from a backend call; this file only arranges them.
+// The window: header with the pages, the credential list with its toolbar, detail panel,
+// form and toasts, and the state that ties them together. Every figure shown comes from a
+// backend call; this file only arranges them. The other pages live in pages.ts.
 
-import type { Credential, CredentialDraft, CredentialKind, Evidence, ListQuery, SortKey } from "./bindings";
+import type { AttentionItem, Credential, CredentialDraft, Evidence, ListQuery, Renewal } from "./bindings";
 import * as backend from "./backend";
-import { debounce, h, icon, isEditable, replaceChildren } from "./dom";
+import { h, icon, isEditable, replaceChildren } from "./dom";
 import { renderDetail } from "./detail";
+import { Filters } from "./filters";
 import { CredentialForm } from "./form";
 import { KindLabels, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
 import { renderList } from "./list";
+import { pageForDigit } from "./nav";
+import { UNDO_MS } from "./page-parts";
+import { Pages } from "./pages";
 import { Toaster, type ToastHandle } from "./toast";
-
-const SORTS: readonly [SortKey, string][] = [
-  ["recent", "Recent"],
-  ["title", "Title"],
-  ["kind", "Kind"],
-  ["expires", "Expires"],
-  ["added", "Added"],
-];
-const UNDO_MS = 8000;
-const SEARCH_DELAY_MS = 150;
 
 export class App {
   readonly root: HTMLElement;
   readonly toaster: Toaster;
-  readonly query: ListQuery = { search: null, kind: null, skill: null, sort: "recent" };
   credentials: Credential[] = [];
   form: CredentialForm | null = null;
+  readonly pages: Pages;
   private readonly labels: KindLabels;
+  /** The open record's renewals, kept so redraws (new statuses) do not refetch them. */
+  private renewalsOf: { id: number; list: Renewal[] } | null = null;
   private loaded = false;
   private selected: Credential | null = null;
   private undoable: { id: number; title: string; toast: ToastHandle } | null = null;
   private listSeq = 0;
+  private readonly filters: Filters;
   private readonly search: HTMLInputElement;
-  private readonly kindSelect: HTMLSelectElement;
-  private readonly skillSelect: HTMLSelectElement;
-  private readonly sortSelect: HTMLSelectElement;
   private readonly newBtn: HTMLButtonElement;
   private readonly count: HTMLElement;
   private readonly list: HTMLElement;
   private readonly content: HTMLElement;
   private readonly detail: HTMLElement;
   private readonly info: HTMLElement;
-  private readonly searchSoon = debounce(() => void this.refresh(), SEARCH_DELAY_MS);
 
   constructor(root: HTMLElement, labels: KindLabels) {
     this.root = root;
     this.labels = labels;
-    this.search = h("input", {
-      type: "search",
-      id: "search",
-      "data-testid": "search",
-      placeholder: "Search titles, issuers, notes, skills",
-      "aria-label": "Search credentials",
-      title: `Search (${shortcut("F")} or /)`,
-      autocomplete: "off",
-      spellcheck: "false",
-    });
-    this.search.addEventListener("input", () => {
-      this.query.search = this.search.value.trim() || null;
-      this.searchSoon();
-    });
-    this.kindSelect = h("select", { id: "filter-kind", "data-testid": "filter-kind" });
-    this.kindSelect.addEventListener("change", () => {
-      this.query.kind = (this.kindSelect.value || null) as CredentialKind | null;
-      void this.refresh();
-    });
-    this.skillSelect = h("select", { id: "filter-skill", "data-testid": "filter-skill" });
-    this.skillSelect.addEventListener("change", () => {
-      this.query.skill = this.skillSelect.value || null;
-      void this.refresh();
-    });
-    this.sortSelect = h("select", { id: "sort", "data-testid": "sort" }, SORTS.map(([k, l]) => h("option", { value: k }, l)));
-    this.sortSelect.addEventListener("change", () => {
-      this.query.sort = this.sortSelect.value as SortKey;
-      void this.refresh();
-    });
+    this.filters = new Filters(
+      labels,
+      () => void this.refresh(),
+      () => {
+        if (this.pages.current !== "credentials") this.pages.show("credentials");
+      },
+    );
+    this.search = this.filters.search;
     this.newBtn = h(
       "button",
       { type: "button", class: "btn btn-primary", "data-testid": "new-credential", title: `New credential (${shortcut("N")})` },
@@ -89,7 +62,34 @@ export class App {
     this.content = h("div", { class: "content" }, this.list);
     this.info = h("span", { class: "info", "data-testid": "app-info" });
     this.toaster = new Toaster(document.body);
-    this.fillKinds();
+    const credentialsPage = h(
+      "div",
+      { class: "page-credentials", "data-testid": "credentials-page" },
+      h(
+        "div",
+        { class: "toolbar", role: "toolbar", "aria-label": "Filters" },
+        this.filters.tools,
+        this.count,
+        h("span", { class: "spacer" }),
+        this.newBtn,
+      ),
+      this.content,
+    );
+    this.pages = new Pages(
+      {
+        toaster: this.toaster,
+        report: (err) => this.report(err),
+        credentialsPage,
+        statusesChanged: () => this.statusesChanged(),
+        recordChanged: (c) => this.recordChanged(c),
+        logActivity: (item) => void this.logActivity(item),
+        openCredential: (id) => {
+          this.pages.show("credentials");
+          void this.openDetail(id);
+        },
+      },
+      labels,
+    );
 
     replaceChildren(
       root,
@@ -97,26 +97,17 @@ export class App {
         "header",
         { class: "topbar" },
         h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "D"), h("h1", {}, "Dossier")),
+        this.pages.nav.element,
         h("div", { class: "search-wrap" }, icon("search", "icon search-icon"), this.search, h("kbd", { class: "search-kbd", "aria-hidden": "true" }, "/")),
       ),
-      h(
-        "div",
-        { class: "toolbar", role: "toolbar", "aria-label": "Filters" },
-        h("label", { class: "tool" }, h("span", {}, "Kind"), this.kindSelect),
-        h("label", { class: "tool" }, h("span", {}, "Skill"), this.skillSelect),
-        h("label", { class: "tool" }, h("span", {}, "Sort"), this.sortSelect),
-        this.count,
-        h("span", { class: "spacer" }),
-        this.newBtn,
-      ),
-      this.content,
+      this.pages.element,
       h(
         "footer",
         { class: "statusbar" },
         h(
           "span",
           { class: "hints" },
-          `${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
+          `${shortcut("1")}–6 pages · ${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
         ),
         this.info,
       ),
@@ -130,20 +121,16 @@ export class App {
   dispose(): void {
     window.removeEventListener("keydown", this.keyListener);
     this.form?.close();
+    this.pages.renewDialog?.close();
     this.undoable?.toast.dismiss();
   }
 
-  private fillKinds(): void {
-    replaceChildren(
-      this.kindSelect,
-      h("option", { value: "" }, "All kinds"),
-      this.labels.options.map((o) => h("option", { value: o.kind }, o.label)),
-    );
-    this.kindSelect.value = this.query.kind ?? "";
+  get query(): ListQuery {
+    return this.filters.query;
   }
 
   private get filtered(): boolean {
-    return this.query.search !== null || this.query.kind !== null || this.query.skill !== null;
+    return this.filters.filtered;
   }
 
   /** Reloads the list for the current query; answers to superseded queries are dropped. */
@@ -178,21 +165,42 @@ export class App {
     );
   }
 
-  /** After a change to the data: the list, the skill filter and the footer all may differ. */
+  /** After a change to the data: the list, the statuses, the skill filter and the footer all may differ. */
   async refreshAll(): Promise<void> {
-    await Promise.all([this.refresh(), this.refreshSkills(), this.refreshInfo()]);
+    await Promise.all([this.refresh(), this.pages.refreshDashboard(), this.refreshSkills(), this.refreshInfo()]);
+  }
+
+  /** New statuses from the dashboard: the list's badges and the open detail show them. */
+  private statusesChanged(): void {
+    if (this.loaded) this.renderList();
+    if (this.selected) this.showDetail(this.selected);
+  }
+
+  private async recordChanged(c: Credential): Promise<void> {
+    if (this.selected?.id === c.id) {
+      this.renewalsOf = null;
+      this.showDetail(c);
+    }
+    await this.refreshAll();
+  }
+
+  /** "Log activity" on the dashboard: a new CE activity prefilled with the item's skills. */
+  async logActivity(item: AttentionItem): Promise<void> {
+    if (this.form) return;
+    try {
+      const draft = await backend.newDraft();
+      draft.kind = "ce-activity";
+      // Relevance left empty: how much the activity covers each skill is the person's call.
+      draft.skills = item.skills.map((name) => ({ name, relevance: "" }));
+      this.openForm(null, draft, []);
+    } catch (err) {
+      this.report(err);
+    }
   }
 
   async refreshSkills(): Promise<void> {
     try {
-      const names = await backend.listSkillNames();
-      const current = this.query.skill;
-      replaceChildren(this.skillSelect, h("option", { value: "" }, "All skills"), names.map((n) => h("option", { value: n }, n)));
-      if (current !== null && !names.includes(current)) {
-        // The skill has gone with its last record: keep the filter visible rather than silently drop it.
-        this.skillSelect.append(h("option", { value: current }, current));
-      }
-      this.skillSelect.value = current ?? "";
+      this.filters.setSkills(await backend.listSkillNames());
     } catch (err) {
       this.report(err);
     }
@@ -212,7 +220,13 @@ export class App {
     const hadFocus = this.list.contains(document.activeElement);
     renderList(
       this.list,
-      { credentials: this.credentials, filtered: this.filtered, selectedId: this.selected?.id ?? null, loaded: this.loaded },
+      {
+        credentials: this.credentials,
+        filtered: this.filtered,
+        selectedId: this.selected?.id ?? null,
+        loaded: this.loaded,
+        statuses: this.pages.statuses(),
+      },
       this.labels,
       {
         open: (id) => void this.openDetail(id),
@@ -232,10 +246,7 @@ export class App {
   }
 
   clearFilters(): void {
-    this.search.value = "";
-    this.query.search = this.query.kind = this.query.skill = null;
-    this.kindSelect.value = this.skillSelect.value = "";
-    this.searchSoon.cancel();
+    this.filters.clear();
     void this.refresh();
     this.search.focus();
   }
@@ -252,13 +263,24 @@ export class App {
 
   private showDetail(c: Credential): void {
     this.selected = c;
-    renderDetail(this.detail, c, this.labels, {
-      edit: (cred) => void this.editCredential(cred),
-      remove: (cred) => void this.deleteCredential(cred),
-      close: () => this.closeDetail(),
-      openEvidence: (e) => void this.openEvidence(e),
-      removeEvidence: (cred, e) => void this.removeEvidence(cred, e),
-    });
+    const renewals = this.renewalsOf?.id === c.id ? this.renewalsOf.list : null;
+    const hadFocus = this.detail.contains(document.activeElement) && document.activeElement !== this.detail;
+    renderDetail(
+      this.detail,
+      c,
+      this.labels,
+      {
+        edit: (cred) => void this.editCredential(cred),
+        renew: (cred) => this.pages.openRenew(cred),
+        remove: (cred) => void this.deleteCredential(cred),
+        close: () => this.closeDetail(),
+        openEvidence: (e) => void this.openEvidence(e),
+        removeEvidence: (cred, e) => void this.removeEvidence(cred, e),
+      },
+      { assessment: this.pages.assessment(c.id), renewals },
+    );
+    if (hadFocus) this.detail.focus(); // the focused button was redrawn away; keep the keyboard in the panel
+    if (renewals === null) void this.loadRenewals(c.id);
     if (!this.detail.isConnected) this.content.append(this.detail);
     this.content.classList.add("with-detail");
     for (const row of this.list.querySelectorAll<HTMLElement>("tr[data-id]")) {
@@ -266,6 +288,16 @@ export class App {
       row.classList.toggle("selected", on);
       row.setAttribute("aria-selected", on ? "true" : "false");
       if (on) row.scrollIntoView?.({ block: "nearest" });
+    }
+  }
+
+  private async loadRenewals(id: number): Promise<void> {
+    try {
+      const list = await backend.renewals(id);
+      this.renewalsOf = { id, list };
+      if (this.selected?.id === id) this.showDetail(this.selected);
+    } catch (err) {
+      this.report(err);
     }
   }
 
@@ -320,8 +352,9 @@ export class App {
   private async afterSave(c: Credential, created: boolean): Promise<void> {
     this.toaster.show(`${created ? "Added" : "Saved"} '${c.title}'.`);
     this.showDetail(c);
-    await this.refreshAll();
-    (this.selectedRow() ?? this.detail).focus();
+    await Promise.all([this.refreshAll(), this.pages.halfLifeNotice(c)]);
+    if (this.pages.current === "credentials") (this.selectedRow() ?? this.detail).focus();
+    else this.pages.dashboard.element.focus();
   }
 
   async deleteCredential(c: Credential): Promise<void> {
@@ -410,6 +443,7 @@ export class App {
   private onKey(e: KeyboardEvent): void {
     const key = e.key.toLowerCase();
     const mod = withCtrlOrCmd(e);
+    if (this.pages.renewDialog) return; // modal; it handles its own keys
     if (this.form) {
       if (mod && (key === "s" || key === "enter")) {
         e.preventDefault();
@@ -420,11 +454,16 @@ export class App {
       }
       return; // the form is modal: nothing else reacts while it is open
     }
-    if (mod && key === "n" && !e.shiftKey) {
+    const page = mod && !e.shiftKey ? pageForDigit(e.key) : null;
+    if (page) {
+      e.preventDefault();
+      this.pages.show(page, true);
+    } else if (mod && key === "n" && !e.shiftKey) {
       e.preventDefault();
       void this.newCredential();
     } else if ((mod && key === "f") || (key === "/" && !mod && !isEditable(e.target))) {
       e.preventDefault();
+      this.pages.show("credentials");
       this.search.focus();
       this.search.select();
     } else if (mod && key === "z" && !e.shiftKey && this.canUndo(e.target)) {
@@ -433,11 +472,9 @@ export class App {
     } else if (key === "escape") {
       if (e.target === this.search && this.search.value) {
         e.preventDefault();
-        this.search.value = "";
-        this.query.search = null;
-        this.searchSoon.cancel();
+        this.filters.clearSearch();
         void this.refresh();
-      } else if (this.selected) {
+      } else if (this.selected && this.pages.current === "credentials" && !isEditable(e.target)) {
         e.preventDefault();
         this.closeDetail();
       }
@@ -457,5 +494,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
   const app = new App(root, labels);
   if (kindsError) app.report(kindsError);
   await app.refreshAll();
+  // With records, the dashboard says what needs doing; without, the list's empty state offers the demo.
+  if (app.credentials.length > 0) app.pages.show("dashboard");
   return app;
 }

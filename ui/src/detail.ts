@@ -1,11 +1,13 @@
 // The side panel showing one record in full, with its evidence and the Edit/Delete actions.
 
-import type { Credential, Evidence } from "./bindings";
+import type { Assessment, Credential, Evidence, Renewal } from "./bindings";
 import { h, icon, replaceChildren, type Child } from "./dom";
 import { completionText, fileSize, hoursText, KindLabels, relevanceText, timestampText } from "./format";
+import { statusBadge } from "./status";
 
 export interface DetailHandlers {
   edit(c: Credential): void;
+  renew(c: Credential): void;
   remove(c: Credential): void;
   close(): void;
   openEvidence(e: Evidence): void;
@@ -58,7 +60,56 @@ function evidenceItem(c: Credential, e: Evidence, handlers: DetailHandlers): HTM
   );
 }
 
-export function renderDetail(panel: HTMLElement, c: Credential, labels: KindLabels, handlers: DetailHandlers): void {
+/** What the dashboard says about the record, and its renewals (null while loading). */
+export interface DetailExtras {
+  assessment?: Assessment | undefined;
+  renewals: readonly Renewal[] | null;
+}
+
+function statusSection(a: Assessment | undefined): HTMLElement[] {
+  if (!a) return [];
+  return [
+    h("h3", {}, "Status"),
+    h(
+      "div",
+      { class: "detail-status", "data-testid": "detail-status" },
+      statusBadge(a.status),
+      a.reasons.length
+        ? h("ul", { class: "reasons" }, a.reasons.map((r) => h("li", { "data-testid": "reason", "data-kind": r.kind }, r.text)))
+        : h("span", { class: "muted" }, "Nothing to act on."),
+    ),
+  ];
+}
+
+function renewalItem(r: Renewal): HTMLElement {
+  const change = (label: string, before: string | null, after: string | null) =>
+    before === after ? null : h("div", {}, `${label} ${before ?? "—"} → ${after ?? "—"}`);
+  return h(
+    "li",
+    { "data-testid": "renewal" },
+    h("div", { class: "muted" }, `Renewed ${timestampText(r.renewed_at)}`),
+    change("Completed", r.previous_completed, r.completed),
+    change("Expires", r.previous_expires, r.expires),
+  );
+}
+
+function renewalSection(c: Credential, renewals: readonly Renewal[] | null): HTMLElement[] {
+  if (renewals === null || (renewals.length === 0 && c.expires === null)) return [];
+  return [
+    h("h3", {}, "Renewals ", h("span", { class: "count" }, String(renewals.length))),
+    renewals.length
+      ? h("ol", { class: "renewal-list", "data-testid": "renewal-history" }, renewals.map(renewalItem))
+      : h("p", { class: "muted" }, "Not renewed yet."),
+  ];
+}
+
+export function renderDetail(
+  panel: HTMLElement,
+  c: Credential,
+  labels: KindLabels,
+  handlers: DetailHandlers,
+  extras: DetailExtras = { renewals: null },
+): void {
   const inProgress = c.status === "in-progress";
   const close = h("button", { type: "button", class: "icon-btn", "aria-label": "Close details", title: "Close (Esc)" }, icon("close"));
   close.addEventListener("click", () => handlers.close());
@@ -66,6 +117,11 @@ export function renderDetail(panel: HTMLElement, c: Credential, labels: KindLabe
   edit.addEventListener("click", () => handlers.edit(c));
   const del = h("button", { type: "button", class: "btn btn-danger-quiet", "data-testid": "delete", title: "Delete (can be undone)" }, icon("trash"), "Delete");
   del.addEventListener("click", () => handlers.remove(c));
+  let renew: HTMLElement | null = null;
+  if (c.expires !== null) {
+    renew = h("button", { type: "button", class: "btn", "data-testid": "renew", title: "Record new completion and expiry dates" }, "Renew…");
+    renew.addEventListener("click", () => handlers.renew(c));
+  }
 
   const skills = c.skills.length
     ? h(
@@ -95,10 +151,11 @@ export function renderDetail(panel: HTMLElement, c: Credential, labels: KindLabe
       ),
       close,
     ),
-    h("div", { class: "panel-actions" }, edit, del),
+    h("div", { class: "panel-actions" }, edit, renew, del),
     h(
       "div",
       { class: "panel-body" },
+      statusSection(extras.assessment),
       h(
         "dl",
         { class: "facts" },
@@ -113,6 +170,7 @@ export function renderDetail(panel: HTMLElement, c: Credential, labels: KindLabe
         row("Status", c.verified ? [icon("check", "icon verified-icon"), "Verified"] : "Self-reported"),
       ),
       c.notes ? [h("h3", {}, "Notes"), h("p", { class: "notes", "data-testid": "detail-notes" }, c.notes)] : [],
+      renewalSection(c, extras.renewals),
       h("h3", {}, "Skills"),
       skills,
       h("h3", {}, "Evidence ", h("span", { class: "count" }, String(c.evidence.length))),

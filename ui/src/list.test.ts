@@ -127,7 +127,7 @@ describe("list states", () => {
 describe("detail panel", () => {
   it("shows every field as text and wires edit, delete and evidence", () => {
     const panel = document.createElement("aside");
-    const h = { edit: vi.fn(), remove: vi.fn(), close: vi.fn(), openEvidence: vi.fn(), removeEvidence: vi.fn() };
+    const h = { edit: vi.fn(), renew: vi.fn(), remove: vi.fn(), close: vi.fn(), openEvidence: vi.fn(), removeEvidence: vi.fn() };
     const ev = { name: "<i>cert</i>.pdf", sha256: "c".repeat(64), size: 2048, media_type: "application/pdf", added_at: "2025-01-01T00:00:00Z" };
     const c = credential({ title: "<u>T</u>", status: "in-progress", completed: "2026-09", notes: "line 1\nline 2", evidence: [ev] });
     renderDetail(panel, c, labels, h);

@@ -1,9 +1,10 @@
 // The credential table and its two empty states. Rows are built from Credential values as
 // Rust returned them, already filtered and sorted.
 
-import type { Credential } from "./bindings";
+import type { Credential, Freshness } from "./bindings";
 import { h, icon, replaceChildren } from "./dom";
 import { completionText, hoursAndCredit, hoursText, KindLabels, plural, relevanceText } from "./format";
+import { statusBadge } from "./status";
 
 export interface ListHandlers {
   open(id: number): void;
@@ -19,6 +20,8 @@ export interface ListView {
   selectedId: number | null;
   /** Before the first answer from Rust, show nothing rather than a misleading empty state. */
   loaded: boolean;
+  /** Each record's status from the dashboard; a record missing here shows no badge yet. */
+  statuses?: ReadonlyMap<number, Freshness>;
 }
 
 const MAX_CHIPS = 3;
@@ -38,7 +41,7 @@ export function skillChips(c: Pick<Credential, "skills">, max = MAX_CHIPS): HTML
   return chips;
 }
 
-export function credentialRow(c: Credential, labels: KindLabels, selected = false): HTMLTableRowElement {
+export function credentialRow(c: Credential, labels: KindLabels, selected = false, status?: Freshness): HTMLTableRowElement {
   const inProgress = c.status === "in-progress";
   const evidence = c.evidence.length;
   const row = h(
@@ -61,6 +64,7 @@ export function credentialRow(c: Credential, labels: KindLabels, selected = fals
       ),
       h("div", { class: "row-issuer" }, c.issuer ?? ""),
     ),
+    h("td", { class: "col-status" }, status ? statusBadge(status) : null),
     h("td", { class: "col-kind" }, labels.label(c.kind)),
     h(
       "td",
@@ -128,6 +132,7 @@ function table(view: ListView, labels: KindLabels, handlers: ListHandlers): HTML
       "tr",
       {},
       h("th", { scope: "col", class: "col-title" }, "Title"),
+      h("th", { scope: "col", class: "col-status" }, "Status"),
       h("th", { scope: "col", class: "col-kind" }, "Kind"),
       h("th", { scope: "col", class: "col-date" }, "Completed"),
       h("th", { scope: "col", class: "col-date" }, "Expires"),
@@ -137,7 +142,7 @@ function table(view: ListView, labels: KindLabels, handlers: ListHandlers): HTML
     ),
   );
   const body = h("tbody", {});
-  for (const c of view.credentials) body.append(credentialRow(c, labels, c.id === view.selectedId));
+  for (const c of view.credentials) body.append(credentialRow(c, labels, c.id === view.selectedId, view.statuses?.get(c.id)));
   body.addEventListener("click", (e) => {
     const row = (e.target as Element).closest<HTMLElement>("tr[data-id]");
     if (row) handlers.open(Number(row.dataset.id));

@@ -1,4 +1,5 @@
 import "./styles.css";
+import "./pages.css";
 import { startApp } from "./app";
 
 async function boot(): Promise<void> {

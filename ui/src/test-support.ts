@@ -1,6 +1,6 @@
 // Shared by the unit tests only: sample records and a scripted stand-in for invoke.
 
-import type { Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UiError } from "./bindings";
+import type { AttentionItem, Credential, CredentialDraft, Dashboard, FieldError, KindInfo, ListQuery, Progress, UiError } from "./bindings";
 
 export const KIND_OPTIONS: KindInfo[] = [
   { kind: "degree", label: "Degree" },
@@ -53,6 +53,51 @@ export function emptyDraft(p: Partial<CredentialDraft> = {}): CredentialDraft {
   };
 }
 
+export function dashboardOf(p: Partial<Dashboard> = {}): Dashboard {
+  return {
+    as_of: "2025-06-01",
+    counts: { current: 0, ageing: 0, stale: 0, expiring: 0, expired: 0 },
+    attention: [],
+    assessments: [],
+    cycles: [],
+    ...p,
+  };
+}
+
+export function attention(p: Partial<AttentionItem> = {}): AttentionItem {
+  return {
+    id: 1,
+    is_cycle: false,
+    title: "AWS Certified ML",
+    status: "expiring",
+    reasons: [{ kind: "expiring", status: "expiring", text: "Expires on 2025-06-30, in 29 days" }],
+    action: "renew",
+    skills: [],
+    ...p,
+  };
+}
+
+export function progress(p: Partial<Progress> = {}): Progress {
+  return {
+    id: 3,
+    name: "State licence CME",
+    starts: "2023-07-01",
+    ends: "2025-06-30",
+    required: 50,
+    counted: 12.5,
+    remaining: 37.5,
+    days_left: 29,
+    pace_per_month: 38.9,
+    expected_by_now: 47.9,
+    state: "behind",
+    topics: [],
+    windows: [],
+    caps: [],
+    activities: [],
+    ...p,
+  };
+}
+
 export function uiError(kind: UiError["kind"], message: string, fields: FieldError[] = []): UiError {
   return { kind, message, fields };
 }
@@ -68,6 +113,8 @@ export interface Call {
  */
 export class FakeBackend {
   records: Credential[];
+  /** What `dashboard` answers; assessments default to "current" for every record. */
+  dashboard: Dashboard | null = null;
   calls: Call[] = [];
   handlers: Record<string, (args: Record<string, unknown>) => unknown> = {};
   private removed = new Map<number, Credential>();
@@ -123,6 +170,19 @@ export class FakeBackend {
         this.records.push(r);
         return null;
       }
+      case "dashboard":
+        return (
+          this.dashboard ??
+          dashboardOf({ assessments: this.records.map((r) => ({ id: r.id, title: r.title, status: "current", freshness: 1, reasons: [] })) })
+        );
+      case "renewals":
+      case "skills_without_half_life":
+      case "field_changes":
+      case "requirements":
+      case "skill_list":
+        return [];
+      case "user_settings":
+        return { warning_days: 90, default_half_life: 3, reminders: true };
       case "load_demo":
         this.records = [credential({ id: 7, title: "Demo record" })];
         return 1;

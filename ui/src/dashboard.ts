@@ -1,0 +1,164 @@
+// The dashboard: status counts, what needs attention (in Rust's order, most urgent first)
+// with a one-click way to act on each item, and the CE cycles. Figures and sentences are
+// Rust's; this file arranges them.
+
+import type { AttentionItem, Dashboard } from "./bindings";
+import { BackendError } from "./backend";
+import { h, replaceChildren } from "./dom";
+import { ErrorSlot } from "./form-parts";
+import { plural } from "./format";
+import { cycleCard } from "./cycle";
+import { STATUSES, statusBadge } from "./status";
+
+export interface DashboardHandlers {
+  /** The as-of date as typed; null for today. */
+  asOf(value: string | null): void;
+  /** The item's action button: renew the credential, or log an activity for it. */
+  act(item: AttentionItem): void;
+  /** Show the credential behind an item in the list. */
+  open(item: AttentionItem): void;
+}
+
+const ACTION_LABEL = { renew: "Renew…", "log-activity": "Log activity" } as const;
+
+export function attentionItem(item: AttentionItem, handlers: DashboardHandlers): HTMLElement {
+  const action = h(
+    "button",
+    { type: "button", class: "btn btn-small", "data-testid": "attention-action", "data-action": item.action },
+    ACTION_LABEL[item.action],
+  );
+  action.addEventListener("click", () => handlers.act(item));
+  let title: HTMLElement;
+  if (item.is_cycle) {
+    title = h("span", { class: "attention-title", "data-testid": "attention-title" }, item.title);
+  } else {
+    title = h("button", { type: "button", class: "link attention-title", "data-testid": "attention-title", title: "Show in Credentials" }, item.title);
+    title.addEventListener("click", () => handlers.open(item));
+  }
+  const covers =
+    item.action === "log-activity" && item.skills.length
+      ? h("div", { class: "chips attention-skills" }, h("span", { class: "hint" }, "Skills to cover:"), item.skills.map((s) => h("span", { class: "chip" }, s)))
+      : null;
+  return h(
+    "li",
+    {
+      class: `attention-item status-${item.status}`,
+      "data-testid": "attention-item",
+      "data-status": item.status,
+      "data-id": item.id,
+      "data-cycle": item.is_cycle ? "true" : "false",
+    },
+    h(
+      "div",
+      { class: "attention-main" },
+      h("div", { class: "attention-head" }, statusBadge(item.status), item.is_cycle ? h("span", { class: "eyebrow" }, "CE cycle") : null, title),
+      h("ul", { class: "reasons" }, item.reasons.map((r) => h("li", { "data-testid": "reason", "data-kind": r.kind }, r.text))),
+      covers,
+    ),
+    action,
+  );
+}
+
+const COUNT_LABEL = { expired: "Expired", expiring: "Expiring", stale: "Stale", ageing: "Ageing", current: "Current" } as const;
+
+export class DashboardView {
+  readonly element: HTMLElement;
+  readonly asOfInput: HTMLInputElement;
+  private readonly asOfSlot: ErrorSlot;
+  private readonly body: HTMLElement;
+  private readonly handlers: DashboardHandlers;
+
+  constructor(handlers: DashboardHandlers) {
+    this.handlers = handlers;
+    this.asOfInput = h("input", {
+      type: "text",
+      id: "as-of",
+      "data-testid": "as-of",
+      "data-field": "as_of",
+      placeholder: "Today (YYYY-MM-DD)",
+      inputmode: "numeric",
+      autocomplete: "off",
+      spellcheck: "false",
+      class: "date",
+    });
+    this.asOfSlot = new ErrorSlot("as-of-msg");
+    this.asOfSlot.bind("as_of", this.asOfInput);
+    // Applied when the value is committed (Enter or leaving the box), not per keystroke:
+    // half-typed dates would only flash errors.
+    this.asOfInput.addEventListener("change", () => this.applyAsOf());
+    this.asOfInput.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") this.applyAsOf();
+    });
+    this.body = h("div", { class: "dash-body" });
+    this.element = h(
+      "section",
+      { class: "page dashboard", "data-testid": "dashboard", "aria-labelledby": "dash-title", tabindex: -1 },
+      h(
+        "header",
+        { class: "page-head" },
+        h("h2", { id: "dash-title" }, "Dashboard"),
+        h("div", { class: "as-of" }, h("label", { for: "as-of" }, "As of"), this.asOfInput, this.asOfSlot.element),
+      ),
+      this.body,
+    );
+  }
+
+  private lastApplied = "";
+
+  private applyAsOf(): void {
+    const v = this.asOfInput.value.trim();
+    if (v === this.lastApplied) return;
+    this.lastApplied = v;
+    this.handlers.asOf(v || null);
+  }
+
+  render(d: Dashboard): void {
+    this.asOfSlot.show([]);
+    // Redraws come after every change; a cycle's activity list the person opened stays open.
+    const open = new Set([...this.body.querySelectorAll<HTMLElement>('[data-testid="cycle-card"]')].filter((c) => c.querySelector("details")?.open).map((c) => c.dataset.id));
+    const counts = h(
+      "ul",
+      { class: "counts", "aria-label": "Records by status" },
+      STATUSES.map((s) =>
+        h(
+          "li",
+          { class: `count-tile status-${s}`, "data-testid": `count-${s}` },
+          h("span", { class: "count-num" }, String(d.counts[s])),
+          h("span", { class: "count-word" }, COUNT_LABEL[s]),
+        ),
+      ),
+    );
+    const attention = d.attention.length
+      ? h("ol", { class: "attention", "data-testid": "attention-list" }, d.attention.map((i) => attentionItem(i, this.handlers)))
+      : h("p", { class: "all-current", "data-testid": "all-current" }, "All current: nothing needs attention.");
+    const cycles = d.cycles.length
+      ? h("div", { class: "cycles" }, d.cycles.map((p) => cycleCard(p, open.has(String(p.id)))))
+      : h("p", { class: "muted" }, "No CE requirement sets yet. Add one on the Requirements page to track a cycle.");
+    replaceChildren(
+      this.body,
+      h("p", { class: "as-of-line muted", "data-testid": "dash-as-of" }, `Status as of ${d.as_of}`),
+      counts,
+      h(
+        "div",
+        { class: "dash-columns" },
+        h(
+          "section",
+          { class: "dash-section", "aria-labelledby": "attention-title" },
+          h("h3", { id: "attention-title" }, "Needs attention ", h("span", { class: "count" }, d.attention.length ? plural(d.attention.length, "item") : "")),
+          attention,
+        ),
+        h("section", { class: "dash-section", "aria-labelledby": "cycles-title" }, h("h3", { id: "cycles-title" }, "CE cycles"), cycles),
+      ),
+    );
+  }
+
+  /** A bad as-of date goes under its box; any other failure replaces the body with the message. */
+  showError(err: BackendError): void {
+    const asOf = err.fields.filter((f) => f.field === "as_of");
+    if (err.kind === "validation" && asOf.length) {
+      this.asOfSlot.show(asOf);
+      return;
+    }
+    replaceChildren(this.body, h("p", { class: "error", role: "alert", "data-testid": "dashboard-error" }, err.message));
+  }
+}

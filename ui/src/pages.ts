@@ -1,0 +1,158 @@
+// The pages beside the credential list and what they share with it: the dashboard (whose
+// assessments also give the list its status badges), the renew dialog, and navigation.
+
+import type { Assessment, AttentionItem, Credential, Dashboard, Freshness } from "./bindings";
+import * as backend from "./backend";
+import { h } from "./dom";
+import { DashboardView } from "./dashboard";
+import { FieldChangesView } from "./field-changes-page";
+import type { KindLabels } from "./format";
+import { Nav, type PageName } from "./nav";
+import type { PageHost } from "./page-parts";
+import { RenewDialog, type RenewTarget } from "./renew";
+import { RequirementsView } from "./requirements-page";
+import { SettingsView } from "./settings-page";
+import { SkillsView } from "./skills-page";
+import type { Toaster } from "./toast";
+
+export interface PagesHost {
+  readonly toaster: Toaster;
+  report(err: unknown): void;
+  /** The credential list page, built by the app. */
+  readonly credentialsPage: HTMLElement;
+  /** New statuses arrived: redraw the list's badges and the open detail. */
+  statusesChanged(): void;
+  /** A record changed (renewed): reload the list and everything derived from it. */
+  recordChanged(c: Credential): Promise<void>;
+  /** Open the new-credential form prefilled for an item needing activity. */
+  logActivity(item: AttentionItem): void;
+  /** Show a credential's detail on the Credentials page. */
+  openCredential(id: number): void;
+}
+
+export class Pages {
+  readonly nav: Nav;
+  readonly element: HTMLElement;
+  readonly dashboard: DashboardView;
+  readonly skills: SkillsView;
+  readonly changes: FieldChangesView;
+  readonly requirements: RequirementsView;
+  readonly settings: SettingsView;
+  current: PageName = "credentials";
+  dash: Dashboard | null = null;
+  renewDialog: RenewDialog | null = null;
+  private asOf: string | null = null;
+  private dashSeq = 0;
+  private readonly host: PagesHost;
+  private readonly els: Map<PageName, HTMLElement>;
+
+  constructor(host: PagesHost, labels: KindLabels) {
+    this.host = host;
+    const pageHost: PageHost = {
+      toaster: host.toaster,
+      report: (err) => host.report(err),
+      changed: () => void this.refreshDashboard(),
+    };
+    this.dashboard = new DashboardView({
+      asOf: (value) => {
+        this.asOf = value;
+        void this.refreshDashboard();
+      },
+      act: (item) => (item.action === "renew" && !item.is_cycle ? void this.renewItem(item.id) : host.logActivity(item)),
+      open: (item) => host.openCredential(item.id),
+    });
+    this.skills = new SkillsView(pageHost);
+    this.changes = new FieldChangesView(pageHost);
+    this.requirements = new RequirementsView(pageHost, labels);
+    this.settings = new SettingsView(pageHost);
+    this.els = new Map<PageName, HTMLElement>([
+      ["dashboard", this.dashboard.element],
+      ["credentials", host.credentialsPage],
+      ["skills", this.skills.element],
+      ["field-changes", this.changes.element],
+      ["requirements", this.requirements.element],
+      ["settings", this.settings.element],
+    ]);
+    this.nav = new Nav((page) => this.show(page, true));
+    this.element = h("div", { class: "pages" }, [...this.els.values()]);
+    this.show("credentials");
+  }
+
+  /** Switches page; the editing pages reload their data each time they are shown. */
+  show(page: PageName, focus = false): void {
+    this.current = page;
+    for (const [name, el] of this.els) el.hidden = name !== page;
+    this.nav.set(page);
+    if (page === "skills") void this.skills.refresh();
+    else if (page === "field-changes") void this.changes.refresh();
+    else if (page === "requirements") void this.requirements.refresh();
+    else if (page === "settings") void this.settings.refresh();
+    if (focus && page !== "credentials") this.els.get(page)?.focus();
+  }
+
+  /** Reloads the dashboard; answers to superseded requests are dropped. */
+  async refreshDashboard(): Promise<void> {
+    const seq = ++this.dashSeq;
+    try {
+      const d = await backend.dashboard(this.asOf);
+      if (seq !== this.dashSeq) return;
+      this.dash = d;
+      this.dashboard.render(d);
+      this.host.statusesChanged();
+    } catch (err) {
+      if (seq === this.dashSeq) this.dashboard.showError(backend.toBackendError("dashboard", err));
+    }
+  }
+
+  assessment(id: number): Assessment | undefined {
+    return this.dash?.assessments.find((a) => a.id === id);
+  }
+
+  statuses(): Map<number, Freshness> {
+    return new Map((this.dash?.assessments ?? []).map((a) => [a.id, a.status]));
+  }
+
+  /** The renew dialog for the credential behind a dashboard item. */
+  async renewItem(id: number): Promise<void> {
+    try {
+      this.openRenew(await backend.getCredential(id));
+    } catch (err) {
+      this.host.report(err);
+    }
+  }
+
+  openRenew(c: RenewTarget): void {
+    if (this.renewDialog) return;
+    this.renewDialog = new RenewDialog(
+      {
+        renew: backend.renewCredential,
+        renewed: (updated) => {
+          this.host.toaster.show(`Renewed '${updated.title}'${updated.expires ? `; it now expires ${updated.expires}` : ""}.`);
+          void this.host.recordChanged(updated);
+        },
+        closed: () => (this.renewDialog = null),
+        report: (err) => this.host.report(err),
+      },
+      { id: c.id, title: c.title, completed: c.completed, expires: c.expires },
+    );
+    this.renewDialog.mount(document.body);
+  }
+
+  /** Skills the saved record carries that age at the default half-life: say so, with a way there. */
+  async halfLifeNotice(c: Credential): Promise<void> {
+    if (!c.skills.length) return;
+    let names: string[];
+    try {
+      names = await backend.skillsWithoutHalfLife(c.skills.map((s) => s.name));
+    } catch (err) {
+      this.host.report(err);
+      return;
+    }
+    if (!names.length) return;
+    const quoted = names.map((n) => `'${n}'`).join(", ");
+    this.host.toaster.show(`${quoted} ${names.length === 1 ? "ages" : "age"} at the default half-life. Set it on the Skills page.`, {
+      timeout: 10000,
+      action: { label: "Open Skills", testid: "open-skills", run: () => this.show("skills", true) },
+    });
+  }
+}

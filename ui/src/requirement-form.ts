@@ -1,0 +1,206 @@
+// The form for a new CE requirement set. It gathers what was typed into a Requirement (id 0;
+// Rust assigns one) and places Rust's messages under the field or row they name. Numbers and
+// the date are checked only for being numbers and a date, because Rust takes them typed.
+
+import type { CredentialKind, FieldError, Requirement } from "./bindings";
+import { h } from "./dom";
+import { checkField, textInput } from "./form-parts";
+import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem } from "./page-parts";
+import { RowsEditor, type RowValues } from "./rows-editor";
+
+export interface RequirementFormHost {
+  add(req: Requirement): Promise<Requirement>;
+  added(req: Requirement): void;
+  cancel(): void;
+  report(err: unknown): void;
+}
+
+export interface Choices {
+  /** Credential kinds for a cap's "kind" condition: value and label. */
+  kinds: readonly (readonly [string, string])[];
+  /** Credentials a requirement can renew: id and title. */
+  credentials: readonly (readonly [number, string])[];
+}
+
+type TextName = "name" | "ends" | "cycle_months" | "hours" | "credit_type";
+
+export class RequirementForm {
+  readonly element: HTMLFormElement;
+  readonly topics: RowsEditor;
+  readonly caps: RowsEditor;
+  readonly windows: RowsEditor;
+  private readonly host: RequirementFormHost;
+  private readonly text = {} as Record<TextName, HTMLInputElement>;
+  private readonly firstCycle: HTMLInputElement;
+  private readonly credential: HTMLSelectElement;
+  private readonly fields = new Fields("requirement-errors");
+  private readonly saveBtn: HTMLButtonElement;
+
+  constructor(host: RequirementFormHost, choices: Choices) {
+    this.host = host;
+    const input = (name: TextName, label: string, attrs: Record<string, string> = {}, cls = "", hint?: string) => {
+      const control = textInput("", attrs);
+      this.text[name] = control;
+      const f = formField({ field: name, label, control, testid: `req-${name}`, id: `req-${name}`, cls, ...(hint ? { hint } : {}) });
+      this.fields.add(name, f.slot);
+      return f.wrapper;
+    };
+    const num = { inputmode: "decimal" };
+    const name = input("name", "Name", { placeholder: "e.g. State medical licence (CME)" }, "span-2");
+    const ends = input("ends", "Cycle ends", { placeholder: "YYYY-MM-DD", inputmode: "numeric", class: "date" }, "", "The renewal date.");
+    const months = input("cycle_months", "Cycle length (months)", { inputmode: "numeric", placeholder: "24" });
+    const hours = input("hours", "Hours required", { ...num, placeholder: "50" });
+    const credit = input("credit_type", "Credit type", { placeholder: "Any, or e.g. AMA PRA Category 1" }, "", "Only activities with this credit type count.");
+
+    const first = checkField("first_cycle", "First cycle after licensure", false);
+    first.input.id = "req-first_cycle";
+    first.input.dataset.testid = "req-first_cycle";
+    this.firstCycle = first.input;
+    this.fields.add("first_cycle", first.slot);
+
+    this.credential = h(
+      "select",
+      {},
+      h("option", { value: "" }, "None"),
+      choices.credentials.map(([id, title]) => h("option", { value: String(id) }, title)),
+    );
+    const cred = formField({ field: "credential", label: "Renews credential", control: this.credential, testid: "req-credential", id: "req-credential", cls: "span-2" });
+    this.fields.add("credential", cred.slot);
+
+    this.topics = new RowsEditor(
+      "topics",
+      "Topic minimums",
+      [
+        { key: "skill", label: "Skill", type: "text", placeholder: "Skill, e.g. Ethical AI governance", cls: "grow" },
+        { key: "hours", label: "Hours", type: "text", inputmode: "decimal", cls: "hours" },
+        { key: "on_top", label: "On top of the total", type: "check" },
+        { key: "first_cycle_only", label: "First cycle only", type: "check" },
+      ],
+      () => ({ skill: "", hours: "", on_top: false, first_cycle_only: false }),
+      "Add topic",
+      "Activities tagged with the skill count toward the topic.",
+    );
+    const anyKind: readonly (readonly [string, string])[] = [["", "Any kind"], ...choices.kinds];
+    this.caps = new RowsEditor(
+      "caps",
+      "Caps",
+      [
+        { key: "label", label: "Label", type: "text", placeholder: "Label, e.g. Home study", cls: "grow" },
+        { key: "max_hours", label: "Max hours", type: "text", inputmode: "decimal", cls: "hours" },
+        { key: "kind", label: "Kind", type: "select", options: anyKind },
+        { key: "credit_type", label: "Credit type", type: "text", placeholder: "Credit type (any)" },
+        { key: "skill", label: "Skill", type: "text", placeholder: "Skill (any)" },
+      ],
+      () => ({ label: "", max_hours: "", kind: "", credit_type: "", skill: "" }),
+      "Add cap",
+      "At most this many hours count from activities matching every condition given.",
+    );
+    this.windows = new RowsEditor(
+      "windows",
+      "Rolling windows",
+      [
+        { key: "hours", label: "Hours", type: "text", inputmode: "decimal", cls: "hours" },
+        { key: "months", label: "Months", type: "text", inputmode: "numeric", cls: "hours" },
+      ],
+      () => ({ hours: "", months: "" }),
+      "Add window",
+      "Hours needed in the last so many months before the cycle ends.",
+    );
+
+    const cancel = h("button", { type: "button", class: "btn", "data-testid": "req-cancel" }, "Cancel");
+    cancel.addEventListener("click", () => host.cancel());
+    this.saveBtn = h("button", { type: "submit", class: "btn btn-primary", "data-testid": "req-save" }, "Add requirement set");
+    this.element = h(
+      "form",
+      { class: "card add-form", "data-testid": "requirement-form", novalidate: true, "aria-labelledby": "req-form-title" },
+      h("h3", { id: "req-form-title" }, "New requirement set"),
+      this.fields.summary,
+      h("div", { class: "grid grid-3" }, name, ends, months, hours, credit, h("div", { class: "checks" }, first.wrapper), cred.wrapper),
+      this.topics.element,
+      this.caps.element,
+      this.windows.element,
+      h("div", { class: "form-actions" }, cancel, this.saveBtn),
+    );
+    this.element.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.save();
+    });
+  }
+
+  /** The form as a Requirement, or the values that cannot be sent as typed. */
+  collect(): { requirement: Requirement } | { errors: FieldError[] } {
+    const errors: FieldError[] = [];
+    const take = <T>(p: { ok: true; value: T } | { ok: false; error: FieldError }, fallback: T): T => {
+      if (p.ok) return p.value;
+      errors.push(p.error);
+      return fallback;
+    };
+    const t = this.text;
+    const num = (field: string, v: string | boolean | undefined, whole = false) => take(parseNumber(field, String(v ?? ""), { whole }), 0) ?? 0;
+    const str = (v: string | boolean | undefined) => String(v ?? "");
+    const requirement: Requirement = {
+      id: 0,
+      name: t.name.value,
+      ends: take(parseDay("ends", t.ends.value), ""),
+      cycle_months: num("cycle_months", t.cycle_months.value, true),
+      hours: num("hours", t.hours.value),
+      credit_type: optionalText(t.credit_type.value),
+      topics: this.topics.rows.map((r: RowValues, i) => ({
+        skill: str(r.skill),
+        hours: num(`topics[${i}].hours`, r.hours),
+        on_top: r.on_top === true,
+        first_cycle_only: r.first_cycle_only === true,
+      })),
+      caps: this.caps.rows.map((r: RowValues, i) => ({
+        label: str(r.label),
+        max_hours: num(`caps[${i}].max_hours`, r.max_hours),
+        kind: (optionalText(str(r.kind)) as CredentialKind | null) ?? null,
+        credit_type: optionalText(str(r.credit_type)),
+        skill: optionalText(str(r.skill)),
+      })),
+      windows: this.windows.rows.map((r: RowValues, i) => ({
+        months: num(`windows[${i}].months`, r.months, true),
+        hours: num(`windows[${i}].hours`, r.hours),
+      })),
+      first_cycle: this.firstCycle.checked,
+      credential: this.credential.value ? Number(this.credential.value) : null,
+    };
+    return errors.length ? { errors } : { requirement };
+  }
+
+  /** Messages under their fields and rows; any left over in the summary at the top. */
+  showErrors(errors: readonly FieldError[], message = ""): void {
+    this.fields.show(errors, (rest) => this.windows.showErrors(this.caps.showErrors(this.topics.showErrors(rest))), message);
+  }
+
+  async save(): Promise<void> {
+    const collected = this.collect();
+    if ("errors" in collected) {
+      this.showErrors(collected.errors);
+      this.focusFirstError();
+      return;
+    }
+    this.saveBtn.disabled = true;
+    try {
+      const added = await this.host.add(collected.requirement);
+      this.host.added(added);
+    } catch (err) {
+      const problem = saveProblem(err);
+      if (!problem) this.host.report(err);
+      else {
+        this.showErrors(problem.fields, problem.message);
+        this.focusFirstError();
+      }
+    } finally {
+      this.saveBtn.disabled = false;
+    }
+  }
+
+  focus(): void {
+    this.text.name.focus();
+  }
+
+  private focusFirstError(): void {
+    this.element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+}

@@ -1,0 +1,136 @@
+// The Settings page: when items count as expiring, the default half-life, daily reminders,
+// and the calendar export of deadlines. Rust checks the values and says what is wrong.
+
+import type { FieldError, UserSettings } from "./bindings";
+import * as backend from "./backend";
+import { h } from "./dom";
+import { checkField, textInput } from "./form-parts";
+import { Fields, formField, parseNumber, saveProblem, type PageHost } from "./page-parts";
+
+export class SettingsView {
+  readonly element: HTMLElement;
+  private readonly host: PageHost;
+  private readonly warningDays: HTMLInputElement;
+  private readonly halfLife: HTMLInputElement;
+  private readonly reminders: HTMLInputElement;
+  private readonly fields = new Fields("settings-errors");
+  private readonly saveBtn: HTMLButtonElement;
+  private readonly exportBtn: HTMLButtonElement;
+
+  constructor(host: PageHost) {
+    this.host = host;
+    this.warningDays = textInput("", { type: "number", step: "1" });
+    this.halfLife = textInput("", { type: "number", step: "0.5" });
+    const days = formField({
+      field: "warning_days",
+      label: "Warning window (days)",
+      control: this.warningDays,
+      testid: "settings-warning_days",
+      id: "settings-warning_days",
+      hint: "A credential or CE cycle ending within this many days counts as expiring.",
+    });
+    const half = formField({
+      field: "default_half_life",
+      label: "Default half-life (years)",
+      control: this.halfLife,
+      testid: "settings-default_half_life",
+      id: "settings-default_half_life",
+      hint: "For skills without a half-life of their own (see Skills).",
+    });
+    const rem = checkField("reminders", "Remind me on start (at most once a day) when something needs attention", true);
+    rem.input.id = "settings-reminders";
+    rem.input.dataset.testid = "settings-reminders";
+    this.reminders = rem.input;
+    this.fields.add("warning_days", days.slot);
+    this.fields.add("default_half_life", half.slot);
+    this.fields.add("reminders", rem.slot);
+    this.saveBtn = h("button", { type: "submit", class: "btn btn-primary", "data-testid": "settings-save" }, "Save settings");
+    const form = h(
+      "form",
+      { class: "card settings-form", "data-testid": "settings-form", novalidate: true, "aria-labelledby": "settings-form-title" },
+      h("h3", { id: "settings-form-title" }, "Staleness and reminders"),
+      this.fields.summary,
+      h("div", { class: "grid" }, days.wrapper, half.wrapper),
+      rem.wrapper,
+      h("div", { class: "form-actions" }, this.saveBtn),
+    );
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.save();
+    });
+    this.exportBtn = h("button", { type: "button", class: "btn", "data-testid": "export-ics" }, "Export deadlines to calendar (.ics)…");
+    this.exportBtn.addEventListener("click", () => void this.exportIcs());
+    this.element = h(
+      "section",
+      { class: "page", "data-testid": "settings-page", "aria-labelledby": "settings-title", tabindex: -1 },
+      h("header", { class: "page-head" }, h("h2", { id: "settings-title" }, "Settings")),
+      h(
+        "div",
+        { class: "page-body narrow" },
+        form,
+        h(
+          "section",
+          { class: "card", "aria-labelledby": "export-title" },
+          h("h3", { id: "export-title" }, "Calendar"),
+          h("p", { class: "muted" }, "Expiry dates and CE cycle deadlines as an iCalendar file, for any calendar app."),
+          h("div", { class: "form-actions start" }, this.exportBtn),
+        ),
+      ),
+    );
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.fill(await backend.userSettings());
+    } catch (err) {
+      this.host.report(err);
+    }
+  }
+
+  fill(s: UserSettings): void {
+    this.warningDays.value = String(s.warning_days);
+    this.halfLife.value = String(s.default_half_life);
+    this.reminders.checked = s.reminders;
+    this.fields.clear();
+  }
+
+  collect(): { settings: UserSettings } | { errors: FieldError[] } {
+    const days = parseNumber("warning_days", this.warningDays.value, { whole: true, signed: true });
+    const half = parseNumber("default_half_life", this.halfLife.value);
+    if (!days.ok || !half.ok) return { errors: [days, half].flatMap((p) => (p.ok ? [] : [p.error])) };
+    return { settings: { warning_days: days.value ?? 0, default_half_life: half.value ?? 0, reminders: this.reminders.checked } };
+  }
+
+  async save(): Promise<void> {
+    const collected = this.collect();
+    if ("errors" in collected) {
+      this.fields.show(collected.errors);
+      return;
+    }
+    this.saveBtn.disabled = true;
+    try {
+      await backend.setUserSettings(collected.settings);
+      this.fields.clear();
+      this.host.toaster.show("Settings saved.");
+      this.host.changed();
+    } catch (err) {
+      const problem = saveProblem(err);
+      if (!problem) this.host.report(err);
+      else this.fields.show(problem.fields, (rest) => rest, problem.message);
+    } finally {
+      this.saveBtn.disabled = false;
+    }
+  }
+
+  async exportIcs(): Promise<void> {
+    this.exportBtn.disabled = true;
+    try {
+      const path = await backend.exportIcs();
+      if (path !== null) this.host.toaster.show(`Exported the deadlines to ${path}.`, { timeout: 10000 });
+    } catch (err) {
+      this.host.report(err);
+    } finally {
+      this.exportBtn.disabled = false;
+    }
+  }
+}
