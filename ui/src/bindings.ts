@@ -172,3 +172,63 @@ default_half_life: number,
  * A desktop notification on start, at most once a day.
  */
 reminders: boolean, };
+
+export type Node = { id: string, name: string, 
+/**
+ * The domain (or sub-domain) this node belongs to; none for a top-level domain.
+ */
+parent: string | null, 
+/**
+ * How fast a skill ages; required on skills, ignored on domains.
+ */
+half_life_years: number | null, description: string | null, 
+/**
+ * Other names records may use for this skill (matched ignoring case).
+ */
+aliases: Array<string>, 
+/**
+ * Weight of the node within its parent (default 1).
+ */
+weight: number | null, };
+
+export type Framework = { format: string, id: string, name: string, description: string | null, 
+/**
+ * Where the framework comes from, and under which licence.
+ */
+citation: string | null, nodes: Array<Node>, };
+
+export type FrameworkInfo = { id: string, name: string, builtin: boolean, active: boolean, skills: number, };
+
+export type RecordShare = { id: number, title: string, 
+/**
+ * Contribution to earned (0..1).
+ */
+earned: number, 
+/**
+ * Contribution to current (0..1).
+ */
+current: number, };
+
+export type SkillCoverage = { id: string, name: string, half_life_years: number, weight: number, earned: number, current: number, records: Array<RecordShare>, };
+
+export type DomainCoverage = { id: string, name: string, earned: number, current: number, skills: Array<SkillCoverage>, };
+
+export type Coverage = { framework: string, as_of: string, domains: Array<DomainCoverage>, 
+/**
+ * Skill names on records that map to no skill of the framework.
+ */
+unmapped: Array<string>, };
+
+export type PlanItem = { skill_id: string, skill: string, domain: string, earned: number, current: number, 
+/**
+ * `earned - current`: how much of what was learned has gone out of date.
+ */
+gap: number, 
+/**
+ * Ranking score: the skill's weight times its gap (1 when never covered).
+ */
+priority: number, suggestion: string, 
+/**
+ * A credential whose renewal would close the gap.
+ */
+renew: number | null, };

@@ -255,3 +255,87 @@ fn skill_coverage(
         records: shares,
     }
 }
+
+/// One step of the learning plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanItem {
+    pub skill_id: String,
+    pub skill: String,
+    pub domain: String,
+    pub earned: f64,
+    pub current: f64,
+    /// `earned - current`: how much of what was learned has gone out of date.
+    pub gap: f64,
+    /// Ranking score: the skill's weight times its gap (1 when never covered).
+    pub priority: f64,
+    pub suggestion: String,
+    /// A credential whose renewal would close the gap.
+    #[ts(type = "number | null")]
+    pub renew: Option<i64>,
+}
+
+/// Below this a skill counts as not covered at all; from `PLAN_GAP` up a gap is worth acting on.
+pub const UNCOVERED_BELOW: f64 = 0.1;
+pub const PLAN_GAP: f64 = 0.15;
+
+/// The skills with the widest gap between earned and current, and those never covered,
+/// ranked by weight times gap, each with a next step.
+pub fn plan(cov: &Coverage, records: &[Credential]) -> Vec<PlanItem> {
+    let by_id: HashMap<i64, &Credential> = records.iter().map(|r| (r.id, r)).collect();
+    let mut items: Vec<PlanItem> = Vec::new();
+    for d in &cov.domains {
+        for s in &d.skills {
+            let uncovered = s.earned < UNCOVERED_BELOW;
+            let gap = round3(s.earned - s.current);
+            if !uncovered && gap < PLAN_GAP {
+                continue;
+            }
+            // The strongest record with an expiry that has lapsed or lapses within 6 months.
+            let renewable = s
+                .records
+                .iter()
+                .filter_map(|share| by_id.get(&share.id))
+                .find(|r| {
+                    r.expires
+                        .is_some_and(|e| (e.latest() - cov.as_of).num_days() <= 183)
+                });
+            let newest = s
+                .records
+                .iter()
+                .filter_map(|share| by_id.get(&share.id))
+                .filter(|r| r.status == Status::Completed)
+                .max_by_key(|r| r.completed);
+            let suggestion = match (uncovered, renewable, newest) {
+                (true, _, _) => format!("Start: take a course in {}", s.name),
+                (_, Some(r), _) => {
+                    let when = r.expires.map(|e| e.to_string()).unwrap_or_default();
+                    format!("Renew '{}' (expires {when})", r.title)
+                }
+                (_, None, Some(r)) => format!(
+                    "Refresh {}: take a current course or CME; last covered by '{}' ({})",
+                    s.name,
+                    r.title,
+                    r.completed.map(|c| c.to_string()).unwrap_or_default()
+                ),
+                _ => format!("Refresh {}: take a current course or CME", s.name),
+            };
+            items.push(PlanItem {
+                skill_id: s.id.clone(),
+                skill: s.name.clone(),
+                domain: d.name.clone(),
+                earned: s.earned,
+                current: s.current,
+                gap,
+                priority: round3(s.weight * if uncovered { 1.0 } else { gap }),
+                suggestion,
+                renew: renewable.map(|r| r.id),
+            });
+        }
+    }
+    items.sort_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then(a.skill.cmp(&b.skill))
+    });
+    items
+}

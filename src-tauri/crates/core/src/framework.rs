@@ -38,6 +38,16 @@ pub struct Framework {
     pub nodes: Vec<Node>,
 }
 
+/// A framework as the list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct FrameworkInfo {
+    pub id: String,
+    pub name: String,
+    pub builtin: bool,
+    pub active: bool,
+    pub skills: usize,
+}
+
 fn problem(field: String, message: impl Into<String>) -> FieldError {
     FieldError {
         field,

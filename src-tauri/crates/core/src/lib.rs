@@ -3,6 +3,7 @@
 //! Pure: no I/O, no clock. Functions that need "today" take it as an argument so that the same
 //! data and the same date give the same answer everywhere (app, CLI, PDF).
 
+pub mod chart;
 pub mod coverage;
 pub mod dashboard;
 pub mod date;
@@ -77,6 +78,14 @@ pub fn typescript_bindings() -> String {
         dashboard::StatusCounts::decl(&cfg),
         dashboard::Dashboard::decl(&cfg),
         UserSettings::decl(&cfg),
+        framework::Node::decl(&cfg),
+        framework::Framework::decl(&cfg),
+        framework::FrameworkInfo::decl(&cfg),
+        coverage::RecordShare::decl(&cfg),
+        coverage::SkillCoverage::decl(&cfg),
+        coverage::DomainCoverage::decl(&cfg),
+        coverage::Coverage::decl(&cfg),
+        coverage::PlanItem::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core by `cargo test -p dossier-core`\n\

@@ -14,6 +14,7 @@ mod demo;
 mod error;
 mod evidence;
 mod field_changes;
+mod frameworks;
 mod migrate;
 mod renewals;
 mod requirements;
@@ -24,6 +25,7 @@ pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
+pub use frameworks::ACTIVE_KEY;
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -36,6 +38,7 @@ fn seed_defaults(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
     areas::seed(&tx)?;
     field_changes::seed(&tx)?;
+    frameworks::seed(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -26,6 +26,10 @@ const MIGRATIONS: &[Migration] = &[
         "0003_list_indexes",
         include_str!("../migrations/0003_list_indexes.sql"),
     ),
+    (
+        "0004_frameworks",
+        include_str!("../migrations/0004_frameworks.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

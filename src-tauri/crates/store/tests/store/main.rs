@@ -1,4 +1,5 @@
 //! The store's integration tests, one binary: credentials and files, staleness data.
 
 mod credentials;
+mod frameworks;
 mod staleness;

@@ -1,0 +1,199 @@
+//! Skill frameworks: the shipped ones (assets/frameworks) seeded once, the user's imports and
+//! edits, the active one, and the user's aliases. Coverage and the learning plan are computed
+//! here from the store's data by the domain's functions.
+
+use crate::credentials::now;
+use crate::error::{Error, Result};
+use crate::Store;
+use chrono::NaiveDate;
+use dossier_core::coverage::{coverage, plan, Coverage, PlanItem};
+use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::{FieldError, ListQuery};
+use rusqlite::{params, Connection, OptionalExtension};
+
+const BUILTIN: [&str; 2] = [
+    include_str!("../../../../assets/frameworks/healthcare-ai.json"),
+    include_str!("../../../../assets/frameworks/russell-2023.json"),
+];
+pub const ACTIVE_KEY: &str = "framework.active";
+const DEFAULT_ACTIVE: &str = "healthcare-ai";
+
+fn parse(text: &str) -> Result<Framework> {
+    Framework::from_json(text).map_err(Error::Invalid)
+}
+
+fn upsert(conn: &Connection, fw: &Framework, builtin: bool) -> Result<()> {
+    let spec = serde_json::to_string(fw).map_err(|e| Error::Corrupt {
+        id: 0,
+        field: "framework",
+        message: e.to_string(),
+    })?;
+    conn.execute(
+        "INSERT INTO frameworks (id, name, spec, builtin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, spec = excluded.spec, \
+         updated_at = excluded.updated_at",
+        params![fw.id, fw.name, spec, builtin, now()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn seed(conn: &Connection) -> Result<()> {
+    if crate::settings::get(conn, "seeded.frameworks")?.is_some() {
+        return Ok(());
+    }
+    for text in BUILTIN {
+        upsert(conn, &parse(text)?, true)?;
+    }
+    crate::settings::set(conn, "seeded.frameworks", "1")
+}
+
+fn load(conn: &Connection, id: &str) -> Result<Framework> {
+    let spec: Option<String> = conn
+        .query_row("SELECT spec FROM frameworks WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let spec = spec.ok_or_else(|| unknown(id))?;
+    serde_json::from_str(&spec).map_err(|e| Error::Corrupt {
+        id: 0,
+        field: "framework",
+        message: e.to_string(),
+    })
+}
+
+fn unknown(id: &str) -> Error {
+    Error::Invalid(vec![FieldError {
+        field: "framework".into(),
+        message: format!("no framework '{id}'; `dossier framework list` shows them"),
+    }])
+}
+
+impl Store {
+    pub fn frameworks(&self) -> Result<Vec<FrameworkInfo>> {
+        let active = self.active_framework_id()?;
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id, spec, builtin FROM frameworks ORDER BY builtin DESC, name",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (id, spec, builtin) = row?;
+                let fw: Framework = serde_json::from_str(&spec).map_err(|e| Error::Corrupt {
+                    id: 0,
+                    field: "framework",
+                    message: e.to_string(),
+                })?;
+                let skills = fw.domains().map(|d| fw.skills_under(&d.id).len()).sum();
+                out.push(FrameworkInfo {
+                    active: id == active,
+                    id,
+                    name: fw.name,
+                    builtin,
+                    skills,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    pub fn framework(&self, id: &str) -> Result<Framework> {
+        self.with_conn(|c| load(c, id))
+    }
+
+    /// Validates and stores a framework (replacing one with the same id). Nothing is stored
+    /// when any node is bad, and the active framework does not change.
+    pub fn import_framework(&self, json: &str) -> Result<Framework> {
+        let fw = parse(json)?;
+        self.with_tx(|tx| upsert(tx, &fw, false))?;
+        Ok(fw)
+    }
+
+    pub fn export_framework(&self, id: &str) -> Result<String> {
+        let fw = self.framework(id)?;
+        serde_json::to_string_pretty(&fw).map_err(|e| Error::Corrupt {
+            id: 0,
+            field: "framework",
+            message: e.to_string(),
+        })
+    }
+
+    pub fn active_framework_id(&self) -> Result<String> {
+        Ok(self
+            .setting(ACTIVE_KEY)?
+            .unwrap_or_else(|| DEFAULT_ACTIVE.to_string()))
+    }
+
+    pub fn use_framework(&self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            load(tx, id)?;
+            crate::settings::set(tx, ACTIVE_KEY, id)
+        })
+    }
+
+    /// Maps a record skill name onto a skill of the framework.
+    pub fn set_alias(&self, framework: &str, alias: &str, skill_id: &str) -> Result<()> {
+        let fw = self.framework(framework)?;
+        let leaf = fw
+            .domains()
+            .flat_map(|d| fw.skills_under(&d.id))
+            .any(|n| n.id == skill_id);
+        if !leaf {
+            return Err(Error::Invalid(vec![FieldError {
+                field: "skill".into(),
+                message: format!("'{skill_id}' is not a skill of {}", fw.name),
+            }]));
+        }
+        if alias.trim().is_empty() {
+            return Err(Error::Invalid(vec![FieldError {
+                field: "alias".into(),
+                message: "is required".into(),
+            }]));
+        }
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO framework_aliases (framework_id, alias, skill_id) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (framework_id, alias) DO UPDATE SET skill_id = excluded.skill_id",
+                params![framework, alias.trim(), skill_id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The user's aliases for a framework: (record skill name, framework skill id).
+    pub fn aliases(&self, framework: &str) -> Result<Vec<(String, String)>> {
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT alias, skill_id FROM framework_aliases WHERE framework_id = ?1 ORDER BY alias",
+            )?;
+            let rows = stmt.query_map([framework], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Coverage of the named (or active) framework as of `as_of`.
+    pub fn coverage(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Coverage> {
+        let id = match framework {
+            Some(f) => f.to_string(),
+            None => self.active_framework_id()?,
+        };
+        let fw = self.framework(&id)?;
+        let records = self.list(&ListQuery::default())?;
+        let changes = self.field_changes()?;
+        let aliases = self.aliases(&id)?;
+        Ok(coverage(&fw, &records, &changes, &aliases, as_of))
+    }
+
+    /// The learning plan for the named (or active) framework.
+    pub fn plan(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Vec<PlanItem>> {
+        let cov = self.coverage(as_of, framework)?;
+        let records = self.list(&ListQuery::default())?;
+        Ok(plan(&cov, &records))
+    }
+}

@@ -1,0 +1,126 @@
+//! Frameworks in the store: the shipped ones, import and export, the active one, aliases,
+//! and coverage of the demo portfolio.
+
+use super::credentials::{mem, today};
+use dossier_store::Error;
+
+const MINI: &str = r#"{"id": "mini", "name": "Mini", "nodes": [
+  {"id": "d", "name": "Domain"},
+  {"id": "s", "parent": "d", "name": "Statistics", "half_life_years": 10}]}"#;
+
+#[test]
+fn the_shipped_frameworks_are_there_and_one_is_active() {
+    let store = mem();
+    let list = store.frameworks().expect("list");
+    let ids: Vec<&str> = list.iter().map(|f| f.id.as_str()).collect();
+    assert!(
+        ids.contains(&"healthcare-ai") && ids.contains(&"russell-2023"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        list.iter().filter(|f| f.active).count(),
+        1,
+        "exactly one active"
+    );
+    assert_eq!(
+        store.active_framework_id().expect("active"),
+        "healthcare-ai",
+        "the default"
+    );
+}
+
+#[test]
+fn a_bad_import_changes_nothing() {
+    let store = mem();
+    store.import_framework(MINI).expect("valid import");
+    store.use_framework("mini").expect("use");
+    let before = store.frameworks().expect("list");
+    let bad = MINI
+        .replace(r#""half_life_years": 10"#, r#""half_life_years": -1"#)
+        .replace("mini", "mini2");
+    let err = store.import_framework(&bad).expect_err("bad half-life");
+    assert!(
+        matches!(&err, Error::Invalid(f) if f[0].field == "node 's'"),
+        "names the node: {err}"
+    );
+    assert_eq!(
+        store.frameworks().expect("list"),
+        before,
+        "nothing imported"
+    );
+    assert_eq!(
+        store.active_framework_id().expect("active"),
+        "mini",
+        "the active one is unchanged"
+    );
+    assert!(
+        store.use_framework("nope").is_err(),
+        "an unknown framework cannot be used"
+    );
+    let exported = store.export_framework("mini").expect("export");
+    assert!(
+        exported.contains("\"Statistics\""),
+        "export is the framework's JSON"
+    );
+}
+
+#[test]
+fn the_demo_tells_the_expected_story() {
+    let store = mem();
+    store.load_demo(today()).expect("demo");
+    let cov = store.coverage(today(), None).expect("coverage");
+    let domain = |id: &str| cov.domains.iter().find(|d| d.id == id).expect("domain");
+    let clinical = domain("clinical");
+    let csml = domain("csml");
+    let regulation = domain("regulation");
+    assert!(
+        clinical.earned >= 0.6,
+        "a strong clinical base: {clinical:?}"
+    );
+    assert!(
+        csml.earned - csml.current >= 0.15,
+        "AI skills earned but partly decayed: {} vs {}",
+        csml.earned,
+        csml.current
+    );
+    assert!(
+        regulation.current < regulation.earned * 0.6,
+        "regulation stale after field changes: {} vs {}",
+        regulation.current,
+        regulation.earned
+    );
+    let plan = store.plan(today(), None).expect("plan");
+    assert!(!plan.is_empty(), "a learning plan");
+    assert!(
+        plan.windows(2).all(|w| w[0].priority >= w[1].priority),
+        "ranked by priority"
+    );
+}
+
+#[test]
+fn aliases_map_unmapped_skills() {
+    let store = mem();
+    store.import_framework(MINI).expect("import");
+    let mut rec = super::credentials::input(
+        "Biostat course",
+        dossier_core::CredentialKind::CeActivity,
+        &["Biostatistics II"],
+    );
+    rec.hours = Some(20.0);
+    store.add(&rec, &[], "manual").expect("add");
+    let cov = store.coverage(today(), Some("mini")).expect("coverage");
+    assert_eq!(cov.unmapped, ["Biostatistics II"], "not mapped yet");
+    assert!(
+        store.set_alias("mini", "Biostatistics II", "d").is_err(),
+        "a domain is not a skill"
+    );
+    store
+        .set_alias("mini", "Biostatistics II", "s")
+        .expect("alias");
+    let cov = store.coverage(today(), Some("mini")).expect("coverage");
+    assert!(cov.unmapped.is_empty(), "mapped");
+    assert!(
+        cov.domains[0].skills[0].earned > 0.0,
+        "the record counts for Statistics"
+    );
+}
