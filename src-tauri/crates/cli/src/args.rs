@@ -87,6 +87,60 @@ pub enum Command {
     /// Export to other formats.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Skills coverage per domain and skill: earned, and still current.
+    Coverage {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// A framework id [default: the active one]
+        #[arg(long, value_name = "ID")]
+        framework: Option<String>,
+        /// Also write the coverage chart as SVG
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+    },
+    /// The learning plan: the widest gaps and uncovered skills, with a next step each.
+    Plan {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "ID")]
+        framework: Option<String>,
+    },
+    /// Skill frameworks.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FrameworkCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Domains and skills of a framework.
+    Show { id: String },
+    /// Import (or replace) a framework from JSON; nothing is imported if any node is bad.
+    Import { file: PathBuf },
+    /// Print a framework's JSON, or write it to FILE.
+    Export {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Make a framework the active one.
+    Use { id: String },
+    /// Map a skill name used on records onto a framework skill.
+    Alias {
+        /// Framework id
+        id: String,
+        /// The name records use
+        name: String,
+        /// The framework skill's id
+        skill: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -186,6 +186,35 @@ pub fn run(cli: Cli) -> Result<()> {
             &expires,
             &mut out,
         )?,
+        Command::Coverage {
+            as_of,
+            json,
+            framework,
+            chart,
+        } => {
+            let day = staleness::as_of(&as_of)?;
+            let store = Store::open(&db_path(&cli.db)?)?;
+            crate::coverage::coverage(
+                &store,
+                day,
+                framework.as_deref(),
+                json,
+                chart.as_deref(),
+                &mut out,
+            )?
+        }
+        Command::Plan {
+            as_of,
+            json,
+            framework,
+        } => {
+            let day = staleness::as_of(&as_of)?;
+            let store = Store::open(&db_path(&cli.db)?)?;
+            crate::coverage::plan(&store, day, framework.as_deref(), json, &mut out)?
+        }
+        Command::Framework(cmd) => {
+            crate::coverage::framework(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+        }
         Command::Export(cmd) => {
             staleness::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }

@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod coverage;
 mod output;
 mod staleness;
 

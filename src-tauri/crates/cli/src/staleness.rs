@@ -396,7 +396,7 @@ pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result
             let records = store.list(&Default::default())?;
             let cycles = store.dashboard(today)?.cycles;
             let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
-            write_atomically(&path, text.as_bytes())?;
+            write_atomically("--out", &path, text.as_bytes())?;
             let events = text.matches("BEGIN:VEVENT").count();
             writeln!(
                 out,
@@ -409,14 +409,22 @@ pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result
 }
 
 /// Writes next to the target and renames, so a failed export leaves no half file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(flag: &str, path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let fail = |e: std::io::Error| usage("--out", format!("{}: {e}", path.display()));
+    let fail = |e: std::io::Error| usage(flag, format!("{}: {e}", path.display()));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
+    // A temporary file is private (0600); an exported file is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(fail)?;
+    }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

@@ -39,7 +39,9 @@ fn wrap(label: &str, width: usize) -> Vec<String> {
 /// The radar chart of `cov`, `size` pixels square.
 pub fn radar_svg(cov: &Coverage, size: f64) -> String {
     let n = cov.domains.len().max(1);
-    let (cx, cy, r) = (size / 2.0, size / 2.0 + 6.0, size * 0.30);
+    // Side margins for the domain labels, which sit outside the outer ring.
+    let width = size * 1.5;
+    let (cx, cy, r) = (width / 2.0, size / 2.0 + 6.0, size * 0.34);
     let at = |i: usize, v: f64| {
         let a = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
         (cx + r * v * a.cos(), cy + r * v * a.sin())
@@ -59,8 +61,8 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {h}" width="{size}" height="{h}" role="img" aria-labelledby="cov-title cov-desc" font-family="Inter, 'Noto Sans', sans-serif" font-size="11">"#,
-        h = size + 24.0
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {h}" width="{width}" height="{h}" role="img" aria-labelledby="cov-title cov-desc" font-family="Inter, 'Noto Sans', sans-serif" font-size="11">"#,
+        h = size + 28.0
     );
     let _ = write!(
         s,
@@ -93,7 +95,7 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
         } else {
             "end"
         };
-        let lines = wrap(&d.name, 22);
+        let lines = wrap(&d.name, 20);
         let top = ly - (lines.len() as f64 - 1.0) * 6.5 + if ly < cy { -4.0 } else { 6.0 };
         for (k, line) in lines.iter().enumerate() {
             let _ = write!(
@@ -105,7 +107,7 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
         }
         let _ = write!(
             s,
-            r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6b7f" font-size="10">{} / {}</text>"##,
+            r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6b7f" font-size="10">current {} · earned {}</text>"##,
             top + lines.len() as f64 * 13.0,
             pct(d.current),
             pct(d.earned)
@@ -128,7 +130,7 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
         r#"<polygon points="{}" fill="{CURRENT_COLOUR}" fill-opacity="0.35" stroke="{CURRENT_COLOUR}" stroke-width="2"/>"#,
         poly(&|i| cov.domains[i].current)
     );
-    let ly = size + 14.0;
+    let ly = size + 16.0;
     let _ = write!(
         s,
         r##"<line x1="{a:.1}" y1="{ly:.1}" x2="{b:.1}" y2="{ly:.1}" stroke="{EARNED_COLOUR}" stroke-width="1.5" stroke-dasharray="5 3"/><text x="{c:.1}" y="{t:.1}" fill="#2b3440">Earned</text><rect x="{d:.1}" y="{r:.1}" width="18" height="8" fill="{CURRENT_COLOUR}" fill-opacity="0.5" stroke="{CURRENT_COLOUR}"/><text x="{e:.1}" y="{t:.1}" fill="#2b3440">Current</text>"##,
