@@ -4,120 +4,19 @@
 //!
 //! The app binary is `$DOSSIER_APP`, or `target/debug/dossier-app` in this workspace.
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+mod common;
 
-const DRIVER_PORT: u16 = 4444;
-const WAIT: Duration = Duration::from_secs(30);
-
-fn app_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("DOSSIER_APP") {
-        return PathBuf::from(p);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join("debug/dossier-app")
-}
-
-/// tauri-driver, stopped with SIGTERM on drop: a killed driver leaves WebKitWebDriver holding
-/// its port and the next run fails.
-struct Driver(Child);
-
-impl Driver {
-    fn start(db: &Path) -> Driver {
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "no DISPLAY: run the end-to-end tests under xvfb-run (see README)"
-        );
-        let child = Command::new("tauri-driver")
-            .args(["--port", &DRIVER_PORT.to_string()])
-            .env("DOSSIER_DB", db)
-            .spawn()
-            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
-        let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on {DRIVER_PORT}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Driver(child)
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
-async fn session(app: &Path) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app.to_string_lossy() }),
-    );
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
-        .await
-        .expect("a WebDriver session with the app")
-}
-
-async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
-}
-
-async fn row_titles(c: &Client) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in c
-        .find_all(Locator::Css("[data-testid=row-title]"))
-        .await
-        .expect("rows")
-    {
-        out.push(el.text().await.expect("row text"));
-    }
-    out
-}
-
-/// Waits until a row with `title` is listed.
-async fn wait_for_row(c: &Client, title: &str) -> Vec<String> {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let titles = row_titles(c).await;
-        if titles.iter().any(|t| t == title) {
-            return titles;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "'{title}' never listed; rows: {titles:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
+use common::{
+    attention_items, built_app, click, find, session, text_of, type_into, wait_for, wait_for_row,
+    Driver,
+};
+use dossier_core::{CredentialDraft, CredentialInput};
+use dossier_store::Store;
+use std::path::Path;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn add_a_credential_restart_and_see_it_listed() {
-    let app = app_binary();
-    assert!(
-        app.is_file(),
-        "app binary {} missing: build it with `cargo build -p dossier-app`",
-        app.display()
-    );
+    let app = built_app();
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("dossier.db");
     let _driver = Driver::start(&db);
@@ -144,18 +43,19 @@ async fn add_a_credential_restart_and_see_it_listed() {
         .click()
         .await
         .expect("click save");
-    let err = find(&c, "[data-testid=error-hours]").await;
-    let deadline = Instant::now() + WAIT;
-    while err.text().await.unwrap_or_default().is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "no validation message under hours"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    // The message slot is redrawn on every validation, so read it afresh until it has text.
+    let message = wait_for("a validation message under hours", || {
+        let c = c.clone();
+        async move {
+            text_of(&c, "[data-testid=error-hours]")
+                .await
+                .filter(|t| !t.is_empty())
+        }
+    })
+    .await;
     assert!(
-        err.text().await.expect("text").contains("negative"),
-        "hours message from Rust"
+        message.contains("negative"),
+        "hours message from Rust: {message}"
     );
     hours.clear().await.expect("clear hours");
     hours.send_keys("12.5").await.expect("type hours");
@@ -179,6 +79,9 @@ async fn add_a_credential_restart_and_see_it_listed() {
     c.close().await.expect("close the app");
 
     let c = session(&app).await;
+    // With a record the app opens on the dashboard; the list is one click away.
+    find(&c, "[data-testid=dashboard]").await;
+    click(&c, "[data-testid=nav-credentials]").await;
     let titles = wait_for_row(&c, title).await;
     assert_eq!(
         titles,
@@ -196,5 +99,178 @@ async fn add_a_credential_restart_and_see_it_listed() {
         records[0].completed.map(|d| d.to_string()).as_deref(),
         Some("2024-03"),
         "month date"
+    );
+}
+
+/// A draft as a person would type it, validated by the same rules as the form.
+fn record(today: chrono::NaiveDate, fields: serde_json::Value) -> CredentialInput {
+    let draft: CredentialDraft = serde_json::from_value(fields).expect("draft json");
+    draft.validate(today).expect("a valid record")
+}
+
+fn ymd(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Ids of the records that must need attention, by what is wrong with them.
+struct Prepared {
+    expiring: i64,
+    expired: i64,
+    half_life: i64,
+    field_change: i64,
+    requirement: i64,
+}
+
+/// A portfolio with one of each kind of trouble, dated relative to today (the app's clock).
+fn prepare(db: &Path, today: chrono::NaiveDate) -> Prepared {
+    use chrono::{Days, Months};
+    let store = Store::open(db).expect("create the database");
+    let add = |fields: serde_json::Value| {
+        store
+            .add(&record(today, fields), &[], "manual")
+            .expect("add")
+            .id
+    };
+    let expiring = add(serde_json::json!({
+        "kind": "certification", "title": "Cloud ML Specialty (expiring)",
+        "completed": ymd(today - Months::new(12)), "expires": ymd(today + Days::new(30)),
+    }));
+    let expired = add(serde_json::json!({
+        "kind": "certification", "title": "Imaging AI Certificate (expired)",
+        "completed": ymd(today - Months::new(48)), "expires": ymd(today - Months::new(12)),
+    }));
+    // "Deep learning for diagnostics" is seeded with a 2-year half-life: 3 years old is stale.
+    let half_life = add(serde_json::json!({
+        "kind": "micro-credential", "title": "Diagnostic CNNs (3 years old)",
+        "completed": ymd(today - Months::new(36)),
+        "skills": [{ "name": "Deep learning for diagnostics", "relevance": "1" }],
+    }));
+    // Completed before the seeded FDA PCCP guidance (2024-12-04, impact 0.7); nothing newer
+    // carries the skill.
+    let field_change = add(serde_json::json!({
+        "kind": "ce-activity", "title": "Device regulation course (2024)", "completed": "2024-06",
+        "skills": [{ "name": "Regulation and policy", "relevance": "1" }],
+    }));
+    // The only activity inside the cycle: 2 of 50 hours with 45 days left is behind pace.
+    add(serde_json::json!({
+        "kind": "ce-activity", "title": "Grand rounds", "completed": ymd(today - Days::new(60)), "hours": "2",
+    }));
+    let req: dossier_core::requirements::Requirement = serde_json::from_value(serde_json::json!({
+        "id": 0, "name": "E2E licence CME", "ends": ymd(today + Days::new(45)), "cycle_months": 24,
+        "hours": 50.0, "credit_type": null, "topics": [], "caps": [], "windows": [],
+        "first_cycle": false, "credential": null,
+    }))
+    .expect("requirement json");
+    let requirement = store.add_requirement(&req).expect("add requirement").id;
+    Prepared {
+        expiring,
+        expired,
+        half_life,
+        field_change,
+        requirement,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dashboard_lists_what_needs_attention_and_renewing_clears_it() {
+    let app = built_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("dossier.db");
+    let today = chrono::Local::now().date_naive();
+    let p = prepare(&db, today);
+    let _driver = Driver::start(&db);
+
+    let c = session(&app).await;
+    find(&c, "[data-testid=dashboard]").await;
+    let items = wait_for("five attention items", || {
+        let c = c.clone();
+        async move { attention_items(&c).await.filter(|i| i.len() == 5) }
+    })
+    .await;
+    let expect = [
+        (p.expired, false, "expired", "Expired on"),
+        (p.expiring, false, "expiring", "Expires on"),
+        (
+            p.requirement,
+            true,
+            "expiring",
+            "CE cycle 'E2E licence CME'",
+        ),
+        (p.half_life, false, "stale", "half-life is 2 years"),
+        (
+            p.field_change,
+            false,
+            "stale",
+            "Predates 'FDA final guidance",
+        ),
+    ];
+    for (id, cycle, status, text) in expect {
+        let item = items
+            .iter()
+            .find(|i| i.id == id.to_string() && i.cycle == cycle)
+            .unwrap_or_else(|| panic!("item {id} (cycle: {cycle}) listed: {items:#?}"));
+        assert_eq!(item.status, status, "status of {}", item.title);
+        assert!(
+            item.reasons.iter().any(|r| r.contains(text)),
+            "{} gives a reason containing {text:?}: {:?}",
+            item.title,
+            item.reasons
+        );
+    }
+    let cycle = items.iter().find(|i| i.cycle).expect("the cycle");
+    assert!(
+        cycle.reasons[0].contains("2 of 50 hours") && cycle.reasons[0].contains("behind pace"),
+        "the cycle is behind: {:?}",
+        cycle.reasons
+    );
+    let statuses: Vec<&str> = items.iter().map(|i| i.status.as_str()).collect();
+    assert_eq!(
+        statuses,
+        ["expired", "expiring", "expiring", "stale", "stale"],
+        "most urgent first"
+    );
+
+    let action = format!(
+        "[data-testid=attention-item][data-id='{}'][data-cycle=false] [data-testid=attention-action]",
+        p.expiring
+    );
+    assert_eq!(
+        find(&c, &action).await.text().await.expect("label"),
+        "Renew…"
+    );
+    click(&c, &action).await;
+    find(&c, "[data-testid=renew-dialog]").await;
+    type_into(&c, "[data-testid=renew-completed]", &ymd(today)).await;
+    let expires = today + chrono::Months::new(36);
+    type_into(&c, "[data-testid=renew-expires]", &ymd(expires)).await;
+    click(&c, "[data-testid=renew-save]").await;
+    let left = wait_for("the renewed certification to leave the list", || {
+        let c = c.clone();
+        async move {
+            let items = attention_items(&c).await?;
+            let gone = !items
+                .iter()
+                .any(|i| !i.cycle && i.id == p.expiring.to_string());
+            (gone && items.len() == 4).then_some(items)
+        }
+    })
+    .await;
+    assert!(
+        left.iter().all(|i| i.status != "expiring" || i.cycle),
+        "only the cycle is still expiring: {left:#?}"
+    );
+    c.close().await.expect("close the app");
+
+    let store = Store::open(&db).expect("reopen");
+    let renewed = store.get(p.expiring).expect("the certification");
+    assert_eq!(
+        renewed.expires.map(|d| d.to_string()),
+        Some(ymd(expires)),
+        "new expiry stored"
+    );
+    assert_eq!(
+        store.renewals(p.expiring).expect("history").len(),
+        1,
+        "history kept"
     );
 }
