@@ -118,9 +118,20 @@ pub fn coverage(
     // Per skill id: (record index, best relevance).
     let mut carried: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
     let mut unmapped: Vec<String> = Vec::new();
+    // Names as written, for the common case where a record spells a skill exactly as the
+    // framework does; only other spellings pay for lower-casing.
+    let exact: HashMap<&str, &str> = fw
+        .nodes
+        .iter()
+        .flat_map(|n| std::iter::once(n.name.as_str()).chain(n.aliases.iter().map(String::as_str)))
+        .filter_map(|name| Some((name, *index.get(&key(name))?)))
+        .collect();
     for (i, r) in records.iter().enumerate() {
         for s in &r.skills {
-            match index.get(&key(&s.name)) {
+            let found = exact
+                .get(s.name.as_str())
+                .or_else(|| index.get(&key(&s.name)));
+            match found {
                 Some(&id) => {
                     let list = carried.entry(id).or_default();
                     match list.iter_mut().find(|(ri, _)| *ri == i) {
