@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod coverage;
 mod error;
 mod staleness;
 
@@ -63,6 +64,14 @@ fn main() {
             staleness::user_settings,
             staleness::set_user_settings,
             staleness::export_ics,
+            coverage::coverage_view,
+            coverage::frameworks,
+            coverage::framework,
+            coverage::use_framework,
+            coverage::save_framework,
+            coverage::set_alias,
+            coverage::import_framework,
+            coverage::export_framework,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

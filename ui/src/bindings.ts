@@ -232,3 +232,5 @@ priority: number, suggestion: string,
  * A credential whose renewal would close the gap.
  */
 renew: number | null, };
+
+export type CoverageView = { coverage: Coverage, chart_svg: string, plan: Array<PlanItem>, };

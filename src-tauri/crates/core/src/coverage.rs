@@ -267,6 +267,15 @@ fn skill_coverage(
     }
 }
 
+/// Everything the coverage page shows, from one call: the numbers, the chart drawn from
+/// them, and the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct CoverageView {
+    pub coverage: Coverage,
+    pub chart_svg: String,
+    pub plan: Vec<PlanItem>,
+}
+
 /// One step of the learning plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct PlanItem {

@@ -86,6 +86,7 @@ pub fn typescript_bindings() -> String {
         coverage::DomainCoverage::decl(&cfg),
         coverage::Coverage::decl(&cfg),
         coverage::PlanItem::decl(&cfg),
+        coverage::CoverageView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core by `cargo test -p dossier-core`\n\

@@ -6,7 +6,7 @@ use crate::credentials::now;
 use crate::error::{Error, Result};
 use crate::Store;
 use chrono::NaiveDate;
-use dossier_core::coverage::{coverage, plan, Coverage, PlanItem};
+use dossier_core::coverage::{coverage, plan, Coverage, CoverageView, PlanItem};
 use dossier_core::framework::{Framework, FrameworkInfo};
 use dossier_core::{FieldError, ListQuery};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -115,6 +115,25 @@ impl Store {
         Ok(fw)
     }
 
+    /// Saves a framework edited in the app, after the same validation as an import.
+    pub fn save_framework(&self, fw: &Framework) -> Result<Framework> {
+        let problems = fw.problems();
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        self.with_tx(|tx| {
+            let builtin: Option<bool> = tx
+                .query_row(
+                    "SELECT builtin FROM frameworks WHERE id = ?1",
+                    [&fw.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            upsert(tx, fw, builtin.unwrap_or(false))
+        })?;
+        Ok(fw.clone())
+    }
+
     pub fn export_framework(&self, id: &str) -> Result<String> {
         let fw = self.framework(id)?;
         serde_json::to_string_pretty(&fw).map_err(|e| Error::Corrupt {
@@ -188,6 +207,17 @@ impl Store {
         let changes = self.field_changes()?;
         let aliases = self.aliases(&id)?;
         Ok(coverage(&fw, &records, &changes, &aliases, as_of))
+    }
+
+    /// Coverage, its chart and the plan, for the coverage page.
+    pub fn coverage_view(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<CoverageView> {
+        let cov = self.coverage(as_of, framework)?;
+        let records = self.list(&ListQuery::default())?;
+        Ok(CoverageView {
+            chart_svg: dossier_core::chart::radar_svg(&cov, 420.0),
+            plan: plan(&cov, &records),
+            coverage: cov,
+        })
     }
 
     /// The learning plan for the named (or active) framework.

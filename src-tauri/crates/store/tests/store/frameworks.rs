@@ -124,3 +124,34 @@ fn aliases_map_unmapped_skills() {
         "the record counts for Statistics"
     );
 }
+
+#[test]
+fn an_edit_in_the_app_is_validated_like_an_import() {
+    let store = mem();
+    let mut fw = store.framework("healthcare-ai").expect("shipped");
+    let before = store.framework("healthcare-ai").expect("shipped");
+    let first = fw
+        .nodes
+        .iter()
+        .position(|n| n.parent.is_some())
+        .expect("a skill");
+    fw.nodes[first].half_life_years = Some(0.0);
+    let err = store.save_framework(&fw).expect_err("half-life 0");
+    assert!(
+        err.to_string().contains(&fw.nodes[first].id),
+        "names the node: {err}"
+    );
+    assert_eq!(
+        store.framework("healthcare-ai").expect("kept"),
+        before,
+        "unchanged"
+    );
+    fw.nodes[first].half_life_years = Some(4.0);
+    store.save_framework(&fw).expect("valid edit");
+    let saved = store.framework("healthcare-ai").expect("saved");
+    assert_eq!(
+        saved.nodes[first].half_life_years,
+        Some(4.0),
+        "the edit is kept"
+    );
+}

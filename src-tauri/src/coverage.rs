@@ -1,0 +1,112 @@
+//! Commands for skills coverage, the learning plan and frameworks. The chart is the SVG the
+//! domain draws, the same one the PDF will carry.
+
+use crate::commands::AppState;
+use crate::error::{AppError, Result};
+use dossier_core::coverage::CoverageView;
+use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::FieldError;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+fn day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
+    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            AppError::Validation(vec![FieldError {
+                field: "as_of".into(),
+                message: format!("'{s}' is not a date; use YYYY-MM-DD"),
+            }])
+        }),
+    }
+}
+
+#[tauri::command]
+pub async fn coverage_view(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+    framework: Option<String>,
+) -> Result<CoverageView> {
+    Ok(state
+        .store()?
+        .coverage_view(day(as_of)?, framework.as_deref())?)
+}
+
+#[tauri::command]
+pub async fn frameworks(state: State<'_, AppState>) -> Result<Vec<FrameworkInfo>> {
+    Ok(state.store()?.frameworks()?)
+}
+
+#[tauri::command]
+pub async fn framework(state: State<'_, AppState>, id: String) -> Result<Framework> {
+    Ok(state.store()?.framework(&id)?)
+}
+
+#[tauri::command]
+pub async fn use_framework(state: State<'_, AppState>, id: String) -> Result<()> {
+    Ok(state.store()?.use_framework(&id)?)
+}
+
+#[tauri::command]
+pub async fn save_framework(state: State<'_, AppState>, framework: Framework) -> Result<Framework> {
+    Ok(state.store()?.save_framework(&framework)?)
+}
+
+#[tauri::command]
+pub async fn set_alias(
+    state: State<'_, AppState>,
+    framework: String,
+    alias: String,
+    skill: String,
+) -> Result<()> {
+    Ok(state.store()?.set_alias(&framework, &alias, &skill)?)
+}
+
+/// Picks a JSON file and imports it; None when the dialog is cancelled.
+#[tauri::command]
+pub async fn import_framework(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<Framework>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Import a skill framework")
+        .add_filter("Framework JSON", &["json"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| dossier_store::Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(state.store()?.import_framework(&text)?))
+}
+
+/// Asks where to save a framework's JSON; returns the path, or None when cancelled.
+#[tauri::command]
+pub async fn export_framework(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>> {
+    let json = state.store()?.export_framework(&id)?;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export the skill framework")
+        .set_file_name(format!("{id}.json"))
+        .add_filter("Framework JSON", &["json"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    std::fs::write(&path, json).map_err(|source| dossier_store::Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(path.display().to_string()))
+}
