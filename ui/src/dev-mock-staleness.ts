@@ -1,0 +1,99 @@
+// DEV ONLY: canned answers for the staleness commands, so the dashboard and the other pages
+// can be looked at in a plain browser (`npx vite`). Nothing here is computed the way Rust
+// does it: statuses, reasons and cycle figures are fixed samples.
+
+import type { Credential, Dashboard, FieldChange, Freshness, Reason, Requirement, SkillInfo, UserSettings } from "./bindings";
+
+const reason = (kind: Reason["kind"], status: Freshness, text: string): Reason => ({ kind, status, text });
+
+let settings: UserSettings = { warning_days: 90, default_half_life: 3, reminders: true };
+let changes: FieldChange[] = [
+  { id: 1, date: "2024-12-04", title: "FDA final guidance on predetermined change control plans", skills: ["Regulation and policy"], impact: 0.7, source: "https://www.fda.gov/" },
+  { id: 2, date: "2025-02-02", title: "EU AI Act: prohibited practices apply", skills: ["Regulation and policy", "Ethical AI governance"], impact: 0.5, source: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+];
+let requirements: Requirement[] = [
+  { id: 1, name: "State medical licence (CME)", ends: "2026-03-31", cycle_months: 24, hours: 50, credit_type: "AMA PRA Category 1", topics: [{ skill: "Ethical AI governance", hours: 4, on_top: false, first_cycle_only: false }], caps: [], windows: [{ months: 12, hours: 10 }], first_cycle: false, credential: 2 },
+];
+const halfLives = new Map<string, number>([["Clinical medicine", 5], ["Deep learning for diagnostics", 2], ["Regulation and policy", 2], ["Statistics", 10], ["Machine learning", 2.5]]);
+let nextId = 100;
+
+function dashboard(store: Credential[]): Dashboard {
+  const canned: Record<number, Reason[]> = {
+    2: [reason("expiring", "expiring", "Expires on 2025-12-31, in 41 days")],
+    5: [reason("expired", "expired", "Expired on 2025-03-14 (8 months ago)")],
+    4: [reason("half-life", "stale", "2.5 years old; Deep learning for diagnostics' half-life is 2 years: 42% current")],
+    7: [reason("field-change", "stale", "Predates 'FDA final guidance on predetermined change control plans' (2024-12-04), which affects Regulation and policy")],
+  };
+  const worst = (r: Reason[]): Freshness => r[0]?.status ?? "current";
+  const assessments = store.map((c) => ({ id: c.id, title: c.title, status: worst(canned[c.id] ?? []), freshness: 1, reasons: canned[c.id] ?? [] }));
+  const counts = { current: 0, ageing: 0, stale: 0, expiring: 0, expired: 0 };
+  for (const a of assessments) counts[a.status]++;
+  const order: Freshness[] = ["expired", "expiring", "stale", "ageing", "current"];
+  const attention = assessments
+    .filter((a) => a.reasons.length)
+    .map((a) => ({ id: a.id, is_cycle: false, title: a.title, status: a.status, reasons: a.reasons, action: a.reasons[0]?.kind === "expired" || a.reasons[0]?.kind === "expiring" ? ("renew" as const) : ("log-activity" as const), skills: store.find((c) => c.id === a.id)?.skills.map((s) => s.name) ?? [] }))
+    .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const cycles = requirements.map((r) => ({
+    id: r.id, name: r.name, starts: "2024-04-01", ends: r.ends, required: r.hours, counted: 18.5, remaining: 31.5, days_left: 131, pace_per_month: 7.3, expected_by_now: 41.2, state: "behind" as const,
+    topics: r.topics.map((t) => ({ name: t.skill, required: t.hours, counted: 0, remaining: t.hours })),
+    windows: r.windows.map((w) => ({ name: `last ${w.months} months`, required: w.hours, counted: 6.5, remaining: 3.5 })),
+    caps: [],
+    activities: [{ id: 6, title: "NLP for Electronic Health Records: Methods and Pitfalls", date: "2024-11-10", hours: 6.5, counted: 6.5, notes: [] }],
+  }));
+  return { as_of: "2025-11-20", counts, attention, assessments, cycles };
+}
+
+/** Answers a staleness command, or undefined when `cmd` is not one. */
+export function stalenessCommand(cmd: string, a: Record<string, unknown>, store: Credential[]): unknown {
+  switch (cmd) {
+    case "dashboard": return dashboard(store);
+    case "skill_list": {
+      const names = [...new Set([...halfLives.keys(), ...store.flatMap((c) => c.skills.map((s) => s.name))])].sort();
+      return names.map((name): SkillInfo => ({ name, half_life_years: halfLives.get(name) ?? null, description: null, records: store.filter((c) => c.skills.some((s) => s.name === name)).length }));
+    }
+    case "set_half_life": {
+      const years = a.years as number;
+      if (!(years > 0 && years <= 100)) throw { kind: "validation", message: "bad half-life", fields: [{ field: "half_life_years", message: `${years} must be more than 0 and at most 100 years` }] };
+      halfLives.set(a.name as string, years);
+      return null;
+    }
+    case "skills_without_half_life": return (a.names as string[]).filter((n) => !halfLives.has(n));
+    case "field_changes": return changes;
+    case "add_field_change": {
+      const c = { ...(a.change as FieldChange), id: nextId++ };
+      if (!c.title.trim()) throw { kind: "validation", message: "title", fields: [{ field: "title", message: "is required" }] };
+      changes = [...changes, c];
+      return c;
+    }
+    case "remove_field_change": {
+      const c = changes.find((x) => x.id === a.id);
+      changes = changes.filter((x) => x.id !== a.id);
+      return c;
+    }
+    case "requirements": return requirements;
+    case "add_requirement": {
+      const r = { ...(a.requirement as Requirement), id: nextId++ };
+      if (!r.name.trim()) throw { kind: "validation", message: "name", fields: [{ field: "name", message: "is required" }] };
+      requirements = [...requirements, r];
+      return r;
+    }
+    case "remove_requirement": {
+      const r = requirements.find((x) => x.id === a.id);
+      requirements = requirements.filter((x) => x.id !== a.id);
+      return r;
+    }
+    case "renew_credential": {
+      const c = store.find((x) => x.id === a.id);
+      if (!c) throw { kind: "not-found", message: "no such credential", fields: [] };
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(a.completed).trim())) throw { kind: "validation", message: "date", fields: [{ field: "completed", message: `'${String(a.completed)}' is not a date` }] };
+      c.completed = String(a.completed).trim();
+      c.expires = (a.expires as string | null) ?? null;
+      return c;
+    }
+    case "renewals": return [];
+    case "user_settings": return settings;
+    case "set_user_settings": settings = a.settings as UserSettings; return null;
+    case "export_ics": return "/home/dr.lee/Documents/dossier-deadlines.ics";
+    default: return undefined;
+  }
+}
