@@ -135,7 +135,7 @@ export type Progress = { id: number, name: string, starts: string, ends: string,
  */
 required: number, counted: number, remaining: number, days_left: number, 
 /**
- * Hours a month needed to finish on time (0 when done; all remaining when overdue).
+ * Hours a month needed to finish on time (0 when done or overdue).
  */
 pace_per_month: number, 
 /**

@@ -233,7 +233,7 @@ fn requirement_from(a: RequirementArgs) -> Result<Requirement> {
         Some(m) if !(1..=120).contains(&m) => {
             return Err(CliError::Validation(vec![dossier_core::FieldError {
                 field: "cycle_months".into(),
-                message: format!("{m} must be 1 to 120 months"),
+                message: format!("must be 1 to 120 months (got {m})"),
             }]))
         }
         Some(m) => req.cycle_months = m as u32,

@@ -74,7 +74,7 @@ pub fn cycle_reason(p: &Progress, warning_days: i64) -> Option<Reason> {
                 "CE cycle '{}' ended on {} with {tally}: {} hours short",
                 p.name,
                 p.ends,
-                hours(p.remaining.max(p.pace_per_month))
+                hours(p.remaining)
             ),
         ),
         state => {

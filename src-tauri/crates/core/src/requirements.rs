@@ -122,7 +122,7 @@ pub struct Progress {
     pub remaining: f64,
     #[ts(type = "number")]
     pub days_left: i64,
-    /// Hours a month needed to finish on time (0 when done; all remaining when overdue).
+    /// Hours a month needed to finish on time (0 when done or overdue).
     pub pace_per_month: f64,
     /// Hours the elapsed share of the cycle asks for by now.
     pub expected_by_now: f64,
@@ -323,7 +323,8 @@ pub fn progress(req: &Requirement, records: &[Credential], as_of: NaiveDate) -> 
     };
     let pace_per_month = match state {
         CycleState::Complete => 0.0,
-        CycleState::Overdue => still,
+        // Past the end there are no months left to spread hours over; `remaining` says it.
+        CycleState::Overdue => 0.0,
         _ => round2(still / (days_left.max(1) as f64 / DAYS_PER_MONTH).max(1.0 / DAYS_PER_MONTH)),
     };
     Progress {
@@ -366,13 +367,16 @@ impl Requirement {
         if !(1..=120).contains(&self.cycle_months) {
             errs.push(bad(
                 "cycle_months",
-                format!("{} must be 1 to 120 months", self.cycle_months),
+                format!("must be 1 to 120 months (got {})", self.cycle_months),
             ));
         }
         if !hours_ok(self.hours) {
             errs.push(bad(
                 "hours",
-                format!("{} must be a number of hours from 0 to 10000", self.hours),
+                format!(
+                    "must be a number of hours from 0 to 10000 (got {})",
+                    self.hours
+                ),
             ));
         }
         for (i, t) in self.topics.iter().enumerate() {
@@ -382,7 +386,7 @@ impl Requirement {
             if !hours_ok(t.hours) || t.hours == 0.0 {
                 errs.push(bad(
                     format!("topics[{i}].hours"),
-                    format!("{} must be more than 0", t.hours),
+                    format!("must be more than 0 hours (got {})", t.hours),
                 ));
             }
         }
@@ -416,7 +420,7 @@ impl Requirement {
             if !(1..=240).contains(&w.months) {
                 errs.push(bad(
                     format!("windows[{i}].months"),
-                    format!("{} must be 1 to 240", w.months),
+                    format!("must be 1 to 240 months (got {})", w.months),
                 ));
             }
             if !hours_ok(w.hours) {

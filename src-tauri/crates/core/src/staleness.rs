@@ -447,7 +447,7 @@ pub fn check_half_life(years: f64) -> Result<f64, FieldError> {
     } else {
         Err(FieldError {
             field: "half_life_years".into(),
-            message: format!("{years} must be more than 0 and at most {MAX_HALF_LIFE} years"),
+            message: format!("must be more than 0 and at most {MAX_HALF_LIFE} years (got {years})"),
         })
     }
 }
@@ -468,7 +468,7 @@ impl FieldChange {
         if !(self.impact.is_finite() && (0.0..=1.0).contains(&self.impact)) {
             bad(
                 "impact",
-                format!("{} must be a number from 0 to 1", self.impact),
+                format!("must be a number from 0 to 1 (got {})", self.impact),
             );
         }
         if self.skills.iter().all(|s| s.trim().is_empty()) {

@@ -67,7 +67,7 @@ impl Store {
         if !(0..=3650).contains(&s.warning_days) {
             problems.push(FieldError {
                 field: "warning_days".into(),
-                message: format!("{} must be 0 to 3650 days", s.warning_days),
+                message: format!("must be 0 to 3650 days (got {})", s.warning_days),
             });
         }
         if let Err(e) = dossier_core::staleness::check_half_life(s.default_half_life) {
