@@ -234,3 +234,11 @@ priority: number, suggestion: string,
 renew: number | null, };
 
 export type CoverageView = { coverage: Coverage, chart_svg: string, plan: Array<PlanItem>, };
+
+export type Profile = { name: string, title: string, email: string, phone: string, location: string, website: string, };
+
+export type Sections = { summary: boolean, chart: boolean, credentials: boolean, ce: boolean, requirements: boolean, evidence: boolean, 
+/**
+ * Status and its reason for each credential.
+ */
+statuses: boolean, };

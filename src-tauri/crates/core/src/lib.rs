@@ -10,6 +10,7 @@ pub mod date;
 pub mod draft;
 pub mod framework;
 pub mod model;
+pub mod profile;
 pub mod query;
 pub mod requirements;
 pub mod staleness;
@@ -87,6 +88,8 @@ pub fn typescript_bindings() -> String {
         coverage::Coverage::decl(&cfg),
         coverage::PlanItem::decl(&cfg),
         coverage::CoverageView::decl(&cfg),
+        profile::Profile::decl(&cfg),
+        profile::Sections::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core by `cargo test -p dossier-core`\n\
