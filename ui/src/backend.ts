@@ -4,11 +4,14 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  CoverageView,
   Credential,
   CredentialDraft,
   Dashboard,
   FieldChange,
   FieldError,
+  Framework,
+  FrameworkInfo,
   KindInfo,
   ListQuery,
   Renewal,
@@ -233,4 +236,43 @@ export function setUserSettings(settings: UserSettings): Promise<void> {
 /** Asks where to save (native dialog) and writes the calendar; null when cancelled. */
 export function exportIcs(): Promise<string | null> {
   return call("export_ics");
+}
+
+// ---- Skills coverage and frameworks ----
+
+/** Coverage, Rust's chart SVG and the learning plan; nulls mean today and the active framework. */
+export function coverageView(asOf: string | null, framework: string | null = null): Promise<CoverageView> {
+  return call("coverage_view", { asOf, framework });
+}
+
+export function frameworks(): Promise<FrameworkInfo[]> {
+  return call("frameworks");
+}
+
+export function framework(id: string): Promise<Framework> {
+  return call("framework", { id });
+}
+
+export function useFramework(id: string): Promise<void> {
+  return call("use_framework", { id });
+}
+
+/** Validated like an import; nothing is saved when a node is bad (the errors name it). */
+export function saveFramework(framework: Framework): Promise<Framework> {
+  return call("save_framework", { framework });
+}
+
+/** Maps a skill name found on records onto a skill (by id) of the framework. */
+export function setAlias(framework: string, alias: string, skill: string): Promise<void> {
+  return call("set_alias", { framework, alias, skill });
+}
+
+/** Asks for a JSON file (native dialog) and imports it; null when cancelled. */
+export function importFramework(): Promise<Framework | null> {
+  return call("import_framework");
+}
+
+/** Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled. */
+export function exportFramework(id: string): Promise<string | null> {
+  return call("export_framework", { id });
 }

@@ -148,3 +148,8 @@ export function wordOf(id: string): string {
 export function yearsText(years: number): string {
   return `${numberText(years)} ${years === 1 ? "year" : "years"}`;
 }
+
+/** A 0..1 share from Rust (coverage earned/current) as a whole percentage: "96%". */
+export function percentText(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
