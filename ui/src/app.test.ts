@@ -65,7 +65,7 @@ describe("app start", () => {
     typeInto(byTestId<HTMLInputElement>("search"), "zebra");
     await vi.advanceTimersByTimeAsync(200);
     const last = fake.called("list_credentials").pop();
-    expect(last?.args, "search text goes to Rust").toEqual({ query: { search: "zebra", kind: null, skill: null, sort: "recent" } });
+    expect(last?.args, "search text goes to Rust").toEqual({ query: { search: "zebra", kind: null, skill: null, sort: "recent", limit: 200, offset: 0 } });
     expect(document.querySelector('[data-testid="empty-state"]')).toBeNull();
     expect(byTestId("no-match").textContent).toContain("No credentials match");
     byTestId("clear-filters").click();

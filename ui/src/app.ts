@@ -2,7 +2,7 @@
 // form and toasts, and the state that ties them together. Every figure shown comes from a
 // backend call; this file only arranges them. The other pages live in pages.ts.
 
-import type { AttentionItem, Credential, CredentialDraft, Evidence, ListQuery, Renewal } from "./bindings";
+import type { Credential, CredentialDraft, Evidence, ListQuery, Renewal } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, isEditable, replaceChildren } from "./dom";
 import { renderDetail } from "./detail";
@@ -10,8 +10,9 @@ import { Filters } from "./filters";
 import { CredentialForm } from "./form";
 import { KindLabels, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
-import { renderList } from "./list";
-import { pageForDigit } from "./nav";
+import { countText, loadError, renderList } from "./list";
+import { ListPager } from "./list-pager";
+import { pageForDigit, PAGES } from "./nav";
 import { UNDO_MS } from "./page-parts";
 import { Pages } from "./pages";
 import { Toaster, type ToastHandle } from "./toast";
@@ -28,7 +29,7 @@ export class App {
   private loaded = false;
   private selected: Credential | null = null;
   private undoable: { id: number; title: string; toast: ToastHandle } | null = null;
-  private listSeq = 0;
+  private readonly pager = new ListPager(backend.listCredentials);
   private readonly filters: Filters;
   private readonly search: HTMLInputElement;
   private readonly newBtn: HTMLButtonElement;
@@ -43,7 +44,7 @@ export class App {
     this.labels = labels;
     this.filters = new Filters(
       labels,
-      () => void this.refresh(),
+      () => void this.refresh(true),
       () => {
         if (this.pages.current !== "credentials") this.pages.show("credentials");
       },
@@ -82,7 +83,7 @@ export class App {
         credentialsPage,
         statusesChanged: () => this.statusesChanged(),
         recordChanged: (c) => this.recordChanged(c),
-        logActivity: (item) => void this.logActivity(item),
+        logActivity: (skills) => void this.logActivity(skills),
         openCredential: (id) => {
           this.pages.show("credentials");
           void this.openDetail(id);
@@ -107,7 +108,7 @@ export class App {
         h(
           "span",
           { class: "hints" },
-          `${shortcut("1")}–6 pages · ${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
+          `${shortcut("1")}–${PAGES.length} pages · ${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
         ),
         this.info,
       ),
@@ -133,41 +134,39 @@ export class App {
     return this.filters.filtered;
   }
 
-  /** Reloads the list for the current query; answers to superseded queries are dropped. */
-  async refresh(): Promise<void> {
-    const seq = ++this.listSeq;
+  /**
+   * Reloads the list: from the first page for a new query (`reset`), else as many records as
+   * are showing. Answers to superseded requests are dropped.
+   */
+  async refresh(reset = false): Promise<void> {
     try {
-      const rows = await backend.listCredentials({ ...this.query });
-      if (seq !== this.listSeq) return;
-      this.credentials = rows;
+      if ((await this.pager.reload({ ...this.query }, reset)) === null) return;
+      this.credentials = this.pager.rows;
       this.loaded = true;
       this.renderList();
     } catch (err) {
-      if (seq !== this.listSeq) return;
       if (this.loaded) this.report(err);
-      else this.renderLoadError(err);
+      else replaceChildren(this.list, loadError(backend.toBackendError("list_credentials", err).message, () => void this.refreshAll()));
     }
   }
 
-  // Without a first list there is nothing to show; say why and offer a retry instead of a blank window.
-  private renderLoadError(err: unknown): void {
-    const retry = h("button", { type: "button", class: "btn", "data-testid": "retry" }, "Try again");
-    retry.addEventListener("click", () => void this.refreshAll());
-    replaceChildren(
-      this.list,
-      h(
-        "section",
-        { class: "empty", "data-testid": "load-error", role: "alert" },
-        h("h2", {}, "Dossier could not read your portfolio"),
-        h("p", {}, backend.toBackendError("list_credentials", err).message),
-        h("div", { class: "empty-actions" }, retry),
-      ),
-    );
+  /** "Show more": the next page, appended; the keyboard moves to its first row. */
+  async showMore(): Promise<void> {
+    const first = this.credentials.length;
+    try {
+      if ((await this.pager.next({ ...this.query })) === null) return;
+    } catch (err) {
+      this.report(err);
+      return;
+    }
+    this.credentials = this.pager.rows;
+    this.renderList();
+    this.list.querySelectorAll<HTMLElement>("tr[data-id]")[first]?.focus();
   }
 
   /** After a change to the data: the list, the statuses, the skill filter and the footer all may differ. */
   async refreshAll(): Promise<void> {
-    await Promise.all([this.refresh(), this.pages.refreshDashboard(), this.refreshSkills(), this.refreshInfo()]);
+    await Promise.all([this.refresh(), this.pages.refreshData(), this.refreshSkills(), this.refreshInfo()]);
   }
 
   /** New statuses from the dashboard: the list's badges and the open detail show them. */
@@ -184,14 +183,14 @@ export class App {
     await this.refreshAll();
   }
 
-  /** "Log activity" on the dashboard: a new CE activity prefilled with the item's skills. */
-  async logActivity(item: AttentionItem): Promise<void> {
+  /** "Log activity" (dashboard, learning plan): a new CE activity prefilled with the skills. */
+  async logActivity(skills: readonly string[]): Promise<void> {
     if (this.form) return;
     try {
       const draft = await backend.newDraft();
       draft.kind = "ce-activity";
       // Relevance left empty: how much the activity covers each skill is the person's call.
-      draft.skills = item.skills.map((name) => ({ name, relevance: "" }));
+      draft.skills = skills.map((name) => ({ name, relevance: "" }));
       this.openForm(null, draft, []);
     } catch (err) {
       this.report(err);
@@ -226,6 +225,7 @@ export class App {
         selectedId: this.selected?.id ?? null,
         loaded: this.loaded,
         statuses: this.pages.statuses(),
+        more: this.pager.more,
       },
       this.labels,
       {
@@ -233,10 +233,10 @@ export class App {
         loadDemo: () => void this.loadDemo(),
         addFirst: () => void this.newCredential(),
         clearFilters: () => this.clearFilters(),
+        showMore: () => void this.showMore(),
       },
     );
-    const n = this.credentials.length;
-    this.count.textContent = !this.loaded ? "" : this.filtered ? `${n} matching` : plural(n, "credential");
+    this.count.textContent = countText({ credentials: this.credentials, filtered: this.filtered, loaded: this.loaded, more: this.pager.more });
     if (hadFocus) this.selectedRow()?.focus();
   }
 
@@ -247,7 +247,7 @@ export class App {
 
   clearFilters(): void {
     this.filters.clear();
-    void this.refresh();
+    void this.refresh(true);
     this.search.focus();
   }
 
@@ -354,7 +354,7 @@ export class App {
     this.showDetail(c);
     await Promise.all([this.refreshAll(), this.pages.halfLifeNotice(c)]);
     if (this.pages.current === "credentials") (this.selectedRow() ?? this.detail).focus();
-    else this.pages.dashboard.element.focus();
+    else this.pages.focusCurrent();
   }
 
   async deleteCredential(c: Credential): Promise<void> {
@@ -473,7 +473,7 @@ export class App {
       if (e.target === this.search && this.search.value) {
         e.preventDefault();
         this.filters.clearSearch();
-        void this.refresh();
+        void this.refresh(true);
       } else if (this.selected && this.pages.current === "credentials" && !isEditable(e.target)) {
         e.preventDefault();
         this.closeDetail();

@@ -11,6 +11,8 @@ export interface ListHandlers {
   loadDemo(): void;
   addFirst(): void;
   clearFilters(): void;
+  /** The next page of records (shown while the last page came back full). */
+  showMore?(): void;
 }
 
 export interface ListView {
@@ -22,6 +24,29 @@ export interface ListView {
   loaded: boolean;
   /** Each record's status from the dashboard; a record missing here shows no badge yet. */
   statuses?: ReadonlyMap<number, Freshness>;
+  /** The last page was full: offer "Show more". */
+  more?: boolean;
+}
+
+/** The toolbar's count: "12 credentials", "3 matching"; "200+" while more pages may follow. */
+export function countText(view: Pick<ListView, "credentials" | "filtered" | "loaded" | "more">): string {
+  if (!view.loaded) return "";
+  const n = view.credentials.length;
+  if (view.more) return view.filtered ? `${n}+ matching` : `${n}+ credentials`;
+  return view.filtered ? `${n} matching` : plural(n, "credential");
+}
+
+/** Without a first list there is nothing to show: say why and offer a retry, not a blank window. */
+export function loadError(message: string, retry: () => void): HTMLElement {
+  const btn = h("button", { type: "button", class: "btn", "data-testid": "retry" }, "Try again");
+  btn.addEventListener("click", retry);
+  return h(
+    "section",
+    { class: "empty", "data-testid": "load-error", role: "alert" },
+    h("h2", {}, "Dossier could not read your portfolio"),
+    h("p", {}, message),
+    h("div", { class: "empty-actions" }, btn),
+  );
 }
 
 const MAX_CHIPS = 3;
@@ -175,5 +200,7 @@ export function renderList(container: HTMLElement, view: ListView, labels: KindL
     replaceChildren(container, view.filtered ? noMatch(handlers) : emptyState(handlers));
     return;
   }
-  replaceChildren(container, table(view, labels, handlers));
+  const more = h("button", { type: "button", class: "btn", "data-testid": "show-more" }, "Show more");
+  more.addEventListener("click", () => handlers.showMore?.());
+  replaceChildren(container, table(view, labels, handlers), view.more && handlers.showMore ? h("div", { class: "list-more" }, more) : null);
 }

@@ -1,5 +1,6 @@
 import "./styles.css";
 import "./pages.css";
+import "./coverage.css";
 import { startApp } from "./app";
 
 async function boot(): Promise<void> {

@@ -4,10 +4,11 @@
 import { h } from "./dom";
 import { shortcut } from "./keys";
 
-export type PageName = "dashboard" | "credentials" | "skills" | "field-changes" | "requirements" | "settings";
+export type PageName = "dashboard" | "coverage" | "credentials" | "skills" | "field-changes" | "requirements" | "settings";
 
 export const PAGES: readonly (readonly [PageName, string])[] = [
   ["dashboard", "Dashboard"],
+  ["coverage", "Coverage"],
   ["credentials", "Credentials"],
   ["skills", "Skills"],
   ["field-changes", "Field changes"],
@@ -37,7 +38,7 @@ export class Nav {
   }
 }
 
-/** The page for Ctrl/Cmd+1..6, if `key` is one of those digits. */
+/** The page for Ctrl/Cmd+1..7 (the header's order), if `key` is one of those digits. */
 export function pageForDigit(key: string): PageName | null {
   const i = Number(key) - 1;
   return /^[1-9]$/.test(key) ? (PAGES[i]?.[0] ?? null) : null;

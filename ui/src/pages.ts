@@ -1,8 +1,9 @@
 // The pages beside the credential list and what they share with it: the dashboard (whose
 // assessments also give the list its status badges), the renew dialog, and navigation.
 
-import type { Assessment, AttentionItem, Credential, Dashboard, Freshness } from "./bindings";
+import type { Assessment, Credential, Dashboard, Freshness } from "./bindings";
 import * as backend from "./backend";
+import { CoveragePage } from "./coverage-page";
 import { h } from "./dom";
 import { DashboardView } from "./dashboard";
 import { FieldChangesView } from "./field-changes-page";
@@ -24,8 +25,8 @@ export interface PagesHost {
   statusesChanged(): void;
   /** A record changed (renewed): reload the list and everything derived from it. */
   recordChanged(c: Credential): Promise<void>;
-  /** Open the new-credential form prefilled for an item needing activity. */
-  logActivity(item: AttentionItem): void;
+  /** Open the new-credential form prefilled as a CE activity covering these skills. */
+  logActivity(skills: string[]): void;
   /** Show a credential's detail on the Credentials page. */
   openCredential(id: number): void;
 }
@@ -34,6 +35,7 @@ export class Pages {
   readonly nav: Nav;
   readonly element: HTMLElement;
   readonly dashboard: DashboardView;
+  readonly coverage: CoveragePage;
   readonly skills: SkillsView;
   readonly changes: FieldChangesView;
   readonly requirements: RequirementsView;
@@ -58,8 +60,14 @@ export class Pages {
         this.asOf = value;
         void this.refreshDashboard();
       },
-      act: (item) => (item.action === "renew" && !item.is_cycle ? void this.renewItem(item.id) : host.logActivity(item)),
+      act: (item) => (item.action === "renew" && !item.is_cycle ? void this.renewItem(item.id) : host.logActivity(item.skills)),
       open: (item) => host.openCredential(item.id),
+    });
+    this.coverage = new CoveragePage({
+      ...pageHost,
+      renew: (id) => void this.renewItem(id),
+      logActivity: (skills) => host.logActivity(skills),
+      openCredential: (id) => host.openCredential(id),
     });
     this.skills = new SkillsView(pageHost);
     this.changes = new FieldChangesView(pageHost);
@@ -67,6 +75,7 @@ export class Pages {
     this.settings = new SettingsView(pageHost);
     this.els = new Map<PageName, HTMLElement>([
       ["dashboard", this.dashboard.element],
+      ["coverage", this.coverage.element],
       ["credentials", host.credentialsPage],
       ["skills", this.skills.element],
       ["field-changes", this.changes.element],
@@ -83,11 +92,22 @@ export class Pages {
     this.current = page;
     for (const [name, el] of this.els) el.hidden = name !== page;
     this.nav.set(page);
-    if (page === "skills") void this.skills.refresh();
+    if (page === "coverage") void this.coverage.refresh();
+    else if (page === "skills") void this.skills.refresh();
     else if (page === "field-changes") void this.changes.refresh();
     else if (page === "requirements") void this.requirements.refresh();
     else if (page === "settings") void this.settings.refresh();
     if (focus && page !== "credentials") this.els.get(page)?.focus();
+  }
+
+  /** After a change to the records: the dashboard, and the coverage when it is showing. */
+  async refreshData(): Promise<void> {
+    await Promise.all([this.refreshDashboard(), this.current === "coverage" ? this.coverage.refresh() : null]);
+  }
+
+  /** Back from a dialog or the form to the page showing: the keyboard goes to it. */
+  focusCurrent(): void {
+    this.els.get(this.current)?.focus();
   }
 
   /** Reloads the dashboard; answers to superseded requests are dropped. */

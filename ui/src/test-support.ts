@@ -1,6 +1,19 @@
 // Shared by the unit tests only: sample records and a scripted stand-in for invoke.
 
-import type { AttentionItem, Credential, CredentialDraft, Dashboard, FieldError, KindInfo, ListQuery, Progress, UiError } from "./bindings";
+import type {
+  AttentionItem,
+  CoverageView,
+  Credential,
+  CredentialDraft,
+  Dashboard,
+  FieldError,
+  Framework,
+  FrameworkInfo,
+  KindInfo,
+  ListQuery,
+  Progress,
+  UiError,
+} from "./bindings";
 
 export const KIND_OPTIONS: KindInfo[] = [
   { kind: "degree", label: "Degree" },
@@ -98,6 +111,86 @@ export function progress(p: Partial<Progress> = {}): Progress {
   };
 }
 
+/** A small chart as Rust draws it: one <svg> with a title and description. */
+export const CHART_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 630 448" role="img" aria-labelledby="cov-title cov-desc">' +
+  '<title id="cov-title">Skills coverage: Healthcare AI</title><desc id="cov-desc">Clinical medicine: earned 96%, current 48%</desc>' +
+  '<polygon points="1,1 2,2 3,1" fill="#1f6fb2"/><text x="1" y="1" fill="#2b3440">Clinical medicine</text></svg>';
+
+/** Two domains, three skills, one unmapped name and a two-item plan (renew, then log activity). */
+export function coverageViewOf(p: Partial<CoverageView> = {}): CoverageView {
+  return {
+    coverage: {
+      framework: "Healthcare AI",
+      as_of: "2026-11-27",
+      domains: [
+        {
+          id: "clinical",
+          name: "Clinical medicine",
+          earned: 0.964,
+          current: 0.484,
+          skills: [
+            {
+              id: "clinical.medicine",
+              name: "Clinical medicine",
+              half_life_years: 5,
+              weight: 2,
+              earned: 1,
+              current: 0.323,
+              records: [
+                { id: 1, title: "Doctor of Medicine <MD>", earned: 1, current: 0.231 },
+                { id: 15, title: "Symposium 2025", earned: 0.116, current: 0.1 },
+              ],
+            },
+            { id: "clinical.workflow", name: "Clinical workflow", half_life_years: 5, weight: 1, earned: 0.89, current: 0.616, records: [] },
+          ],
+        },
+        {
+          id: "csml",
+          name: "Computer science and machine learning",
+          earned: 0.5,
+          current: 0.224,
+          skills: [{ id: "csml.ml", name: "Machine learning", half_life_years: 2.5, weight: 1, earned: 0.99, current: 0.71, records: [{ id: 5, title: "AWS ML", earned: 0.7, current: 0 }] }],
+        },
+      ],
+      unmapped: ["Quantum ML"],
+    },
+    chart_svg: CHART_SVG,
+    plan: [
+      { skill_id: "csml.ml", skill: "Machine learning", domain: "Computer science and machine learning", earned: 0.99, current: 0.71, gap: 0.28, priority: 0.28, suggestion: "Renew 'AWS ML' (expires 2025-06)", renew: 5 },
+      { skill_id: "clinical.workflow", skill: "Clinical workflow", domain: "Clinical medicine", earned: 0.89, current: 0.616, gap: 0.27, priority: 0.27, suggestion: "Refresh Clinical workflow: take a current course or CME", renew: null },
+    ],
+    ...p,
+  };
+}
+
+export const FRAMEWORKS: FrameworkInfo[] = [
+  { id: "russell-2023", name: "AI competencies (Russell 2023)", builtin: true, active: false, skills: 6 },
+  { id: "healthcare-ai", name: "Healthcare AI", builtin: true, active: true, skills: 3 },
+];
+
+/** The framework behind coverageViewOf, as `framework` returns it. */
+export function frameworkOf(p: Partial<Framework> = {}): Framework {
+  const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []) => ({
+    id, name, parent, half_life_years: half, description: null, aliases, weight: null,
+  });
+  return {
+    format: "dossier-framework/1",
+    id: "healthcare-ai",
+    name: "Healthcare AI",
+    description: "AI in health care.",
+    citation: "CC0",
+    nodes: [
+      node("clinical", "Clinical medicine", null, null),
+      node("clinical.medicine", "Clinical medicine", "clinical", 5, ["Medicine"]),
+      node("clinical.workflow", "Clinical workflow", "clinical", 5),
+      node("csml", "Computer science and machine learning", null, null),
+      node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
+    ],
+    ...p,
+  };
+}
+
 export function uiError(kind: UiError["kind"], message: string, fields: FieldError[] = []): UiError {
   return { kind, message, fields };
 }
@@ -137,12 +230,14 @@ export class FakeBackend {
         return KIND_OPTIONS;
       case "list_credentials": {
         const q = a.query as ListQuery;
-        return this.records.filter(
+        const rows = this.records.filter(
           (r) =>
             (!q.search || r.title.toLowerCase().includes(q.search.toLowerCase())) &&
             (!q.kind || r.kind === q.kind) &&
             (!q.skill || r.skills.some((s) => s.name === q.skill)),
         );
+        const from = q.offset ?? 0;
+        return rows.slice(from, q.limit === undefined ? undefined : from + q.limit);
       }
       case "get_credential": {
         const r = this.records.find((x) => x.id === a.id);
