@@ -8,6 +8,7 @@
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
+import { coverageCommand } from "./dev-mock-coverage";
 import { stalenessCommand } from "./dev-mock-staleness";
 
 const KINDS: [CredentialKind, string][] = [
@@ -184,7 +185,8 @@ export function installDevMock(): void {
       case "list_skill_names": return [...new Set(store.flatMap((c) => c.skills.map((s) => s.name)))].sort();
       case "app_info": return { db_path: "/home/dr.lee/.local/share/dossier/dossier.db", evidence_dir: "/home/dr.lee/.local/share/dossier/evidence", version: "0.1.0-dev", records: store.length };
       default: {
-        const answer = stalenessCommand(cmd, a, store);
+        let answer = stalenessCommand(cmd, a, store);
+        if (answer === undefined) answer = coverageCommand(cmd, a);
         if (answer === undefined) throw `unknown command ${cmd}`;
         return answer;
       }
