@@ -12,6 +12,7 @@ use common::{
 };
 use dossier_core::{CredentialDraft, CredentialInput};
 use dossier_store::Store;
+use fantoccini::Locator;
 use std::path::Path;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -273,4 +274,143 @@ async fn dashboard_lists_what_needs_attention_and_renewing_clears_it() {
         1,
         "history kept"
     );
+}
+
+/// A figure as the Coverage page writes it: `Math.round(x * 100)` percent.
+fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
+/// The text of the first element matching `css` inside the element matching `within`.
+async fn text_in(c: &fantoccini::Client, within: &str, css: &str) -> Option<String> {
+    text_of(c, &format!("{within} {css}")).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn coverage_page_shows_the_chart_and_the_stores_numbers() {
+    let app = built_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("dossier.db");
+    let today = chrono::Local::now().date_naive();
+    let expected = {
+        let store = Store::open(&db).expect("create the database");
+        store.load_demo(today).expect("load the demo");
+        store
+            .coverage(today, None)
+            .expect("coverage of the active framework")
+    };
+    let clinical = expected
+        .domains
+        .iter()
+        .find(|d| d.id == "clinical")
+        .expect("the demo framework has a clinical domain");
+    let _driver = Driver::start(&db);
+
+    let c = session(&app).await;
+    find(&c, "[data-testid=dashboard]").await;
+    click(&c, "[data-testid=nav-coverage]").await;
+    find(&c, "[data-testid=coverage-chart] svg").await;
+    let title = c
+        .execute(
+            "return document.querySelector('[data-testid=coverage-chart] svg > title')?.textContent ?? null",
+            vec![],
+        )
+        .await
+        .expect("read the chart's title");
+    assert_eq!(
+        title.as_str(),
+        Some(format!("Skills coverage: {}", expected.framework).as_str()),
+        "Rust's chart with its <title>"
+    );
+    let domains = wait_for("five domains listed", || {
+        let c = c.clone();
+        async move {
+            let els = c
+                .find_all(Locator::Css("[data-testid=coverage-domain]"))
+                .await
+                .ok()?;
+            let mut ids = Vec::new();
+            for el in els {
+                ids.push(el.attr("data-id").await.ok()??);
+            }
+            (ids.len() == 5).then_some(ids)
+        }
+    })
+    .await;
+    let want: Vec<&str> = expected.domains.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(domains, want, "the framework's domains, in its order");
+
+    let domain = "[data-testid=coverage-domain][data-id=clinical]";
+    assert_eq!(
+        text_in(&c, domain, "[data-testid=cov-earned]")
+            .await
+            .as_deref(),
+        Some(percent(clinical.earned).as_str()),
+        "earned for Clinical medicine as the store computes it ({})",
+        clinical.earned
+    );
+    assert_eq!(
+        text_in(&c, domain, "[data-testid=cov-current]")
+            .await
+            .as_deref(),
+        Some(percent(clinical.current).as_str()),
+        "current for Clinical medicine ({})",
+        clinical.current
+    );
+
+    click(&c, domain).await;
+    find(&c, "[data-testid=domain-detail][data-id=clinical]").await;
+    let skills = c
+        .find_all(Locator::Css("[data-testid=coverage-skill]"))
+        .await
+        .expect("skill rows");
+    assert_eq!(skills.len(), clinical.skills.len(), "one row per skill");
+    for (el, skill) in skills.iter().zip(&clinical.skills) {
+        assert_eq!(
+            el.attr("data-id").await.expect("id").as_deref(),
+            Some(skill.id.as_str())
+        );
+        let earned = el
+            .find(Locator::Css("[data-testid=cov-earned]"))
+            .await
+            .expect("earned")
+            .text()
+            .await
+            .expect("text");
+        let current = el
+            .find(Locator::Css("[data-testid=cov-current]"))
+            .await
+            .expect("current")
+            .text()
+            .await
+            .expect("text");
+        assert_eq!(
+            (earned, current),
+            (percent(skill.earned), percent(skill.current)),
+            "{} earned and current",
+            skill.name
+        );
+    }
+
+    click(&c, "[data-testid=view-table]").await;
+    find(&c, "table[data-testid=coverage-table]").await;
+    let row = "[data-testid=coverage-table-domain][data-id=clinical]";
+    assert_eq!(
+        text_in(&c, row, "[data-testid=cov-earned]")
+            .await
+            .as_deref(),
+        Some(percent(clinical.earned).as_str()),
+        "the table has the same earned as the chart's list"
+    );
+    let skill = &clinical.skills[0];
+    let row = format!("[data-testid=coverage-table-skill][data-id='{}']", skill.id);
+    assert_eq!(
+        text_in(&c, &row, "[data-testid=cov-current]")
+            .await
+            .as_deref(),
+        Some(percent(skill.current).as_str()),
+        "{} current in the table",
+        skill.name
+    );
+    c.close().await.expect("close the app");
 }
