@@ -219,7 +219,8 @@ export class CoveragePage {
     return h(
       "li",
       { "data-testid": "unmapped-skill", "data-name": name },
-      h("div", { class: "inline" }, h("span", { class: "chip" }, name), h("span", { class: "muted" }, "counts as"), select, map),
+      h("span", { class: "chip unmapped-name", title: name }, name),
+      h("div", { class: "unmapped-map" }, h("span", { class: "muted" }, "counts as"), select, map),
       slot.element,
     );
   }
