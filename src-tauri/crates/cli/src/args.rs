@@ -112,6 +112,9 @@ pub enum Command {
     /// Skill frameworks.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// The name, title and contact shown on the report.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -240,7 +243,41 @@ pub struct RequirementArgs {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ProfileCommand {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the name, title and contact shown on the report; "" clears a field.
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long)]
+        website: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum ExportCommand {
+    /// The typeset portfolio as a PDF/A.
+    Pdf {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Only these sections: summary, chart, credentials, ce, requirements, evidence,
+        /// statuses [default: all but evidence]
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        sections: Vec<String>,
+    },
     /// Expiry dates and CE cycle deadlines as an iCalendar file with reminders.
     Ics {
         #[arg(long, value_name = "FILE")]

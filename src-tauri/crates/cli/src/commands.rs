@@ -215,6 +215,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Framework(cmd) => {
             crate::coverage::framework(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
+        Command::Profile(cmd) => {
+            crate::report::profile(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+        }
         Command::Export(cmd) => {
             staleness::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }

@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod coverage;
 mod output;
+mod report;
 mod staleness;
 
 use clap::Parser;
@@ -25,6 +26,8 @@ pub enum CliError {
     Output(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Report(dossier_report::Error),
 }
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;

@@ -391,6 +391,11 @@ pub fn renew(
 
 pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
+        ExportCommand::Pdf {
+            out: path,
+            as_of: day,
+            sections,
+        } => crate::report::export_pdf(store, &path, as_of(&day)?, &sections, out)?,
         ExportCommand::Ics { out: path } => {
             let today = chrono::Local::now().date_naive();
             let records = store.list(&Default::default())?;

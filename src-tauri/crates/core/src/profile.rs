@@ -85,3 +85,14 @@ impl Sections {
         Ok(s)
     }
 }
+
+/// Everything a report is made of, computed for one as-of date: the store fills it, the
+/// report typesets it, so the PDF's figures are the CLI's and the app's.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub profile: Profile,
+    pub records: Vec<crate::Credential>,
+    pub dashboard: crate::dashboard::Dashboard,
+    pub coverage: crate::coverage::Coverage,
+    pub chart_svg: String,
+}

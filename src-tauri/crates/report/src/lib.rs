@@ -10,7 +10,7 @@ pub use data::{assemble, hours, ReportData};
 
 use dossier_core::coverage::Coverage;
 use dossier_core::dashboard::Dashboard;
-use dossier_core::profile::{Profile, Sections};
+use dossier_core::profile::{Profile, Sections, Snapshot};
 use dossier_core::Credential;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst_layout::PagedDocument;
@@ -37,6 +37,19 @@ pub struct ReportInput<'a> {
     pub chart_svg: &'a str,
     /// When the report is generated, as shown in its footer.
     pub generated: &'a str,
+}
+
+impl<'a> ReportInput<'a> {
+    pub fn from_snapshot(s: &'a Snapshot, generated: &'a str) -> Self {
+        Self {
+            profile: &s.profile,
+            records: &s.records,
+            dashboard: &s.dashboard,
+            coverage: &s.coverage,
+            chart_svg: &s.chart_svg,
+            generated,
+        }
+    }
 }
 
 fn messages(diags: &[SourceDiagnostic]) -> String {

@@ -16,6 +16,7 @@ mod evidence;
 mod field_changes;
 mod frameworks;
 mod migrate;
+mod profile;
 mod renewals;
 mod requirements;
 mod settings;

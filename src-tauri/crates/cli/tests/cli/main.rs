@@ -3,4 +3,5 @@
 mod common;
 mod coverage;
 mod records;
+mod report;
 mod staleness;

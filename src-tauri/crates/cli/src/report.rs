@@ -1,0 +1,93 @@
+//! `dossier export pdf` and `dossier profile`: the report from the same snapshot the app uses.
+
+use crate::args::ProfileCommand;
+use crate::{CliError, Result};
+use chrono::NaiveDate;
+use dossier_core::profile::Sections;
+use dossier_store::Store;
+use std::io::Write;
+use std::path::Path;
+
+pub fn export_pdf(
+    store: &Store,
+    out_path: &Path,
+    as_of: NaiveDate,
+    sections: &[String],
+    out: &mut impl Write,
+) -> Result<()> {
+    let sections = if sections.is_empty() {
+        Sections::default()
+    } else {
+        Sections::only(sections).map_err(|e| CliError::Usage(format!("--sections: {e}")))?
+    };
+    eprintln!("Typesetting the portfolio as of {as_of}…");
+    let snapshot = store.snapshot(as_of)?;
+    let generated = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+    let input = dossier_report::ReportInput::from_snapshot(&snapshot, &generated);
+    let pdf = dossier_report::render_pdf(&input, &sections).map_err(CliError::Report)?;
+    crate::staleness::write_atomically("--out", out_path, &pdf.bytes)?;
+    let kind = if pdf.pdf_a { "PDF/A-2b" } else { "PDF" };
+    writeln!(
+        out,
+        "Wrote {} ({kind}, {} pages, {} records) to {}",
+        if snapshot.profile.name.is_empty() {
+            "the portfolio"
+        } else {
+            &snapshot.profile.name
+        },
+        pdf.pages,
+        snapshot.records.len(),
+        out_path.display()
+    )?;
+    if let Some(note) = pdf.note {
+        eprintln!("note: {note}");
+    }
+    Ok(())
+}
+
+pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        ProfileCommand::Show { json: true } => {
+            serde_json::to_writer_pretty(&mut *out, &store.profile()?)?;
+            writeln!(out)?;
+        }
+        ProfileCommand::Show { json: false } => {
+            let p = store.profile()?;
+            for (label, v) in [
+                ("Name", &p.name),
+                ("Title", &p.title),
+                ("Email", &p.email),
+                ("Phone", &p.phone),
+                ("Location", &p.location),
+                ("Website", &p.website),
+            ] {
+                writeln!(out, "{label:<10}{v}")?;
+            }
+        }
+        ProfileCommand::Set {
+            name,
+            title,
+            email,
+            phone,
+            location,
+            website,
+        } => {
+            let mut p = store.profile()?;
+            for (given, field) in [
+                (name, &mut p.name),
+                (title, &mut p.title),
+                (email, &mut p.email),
+                (phone, &mut p.phone),
+                (location, &mut p.location),
+                (website, &mut p.website),
+            ] {
+                if let Some(v) = given {
+                    *field = v.trim().to_string();
+                }
+            }
+            store.set_profile(&p)?;
+            writeln!(out, "Profile saved")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! The portfolio PDF from the CLI: its figures equal the CLI's JSON for the same as-of date.
+
+use super::common::{code, stderr, Env};
+use serde_json::Value;
+use std::process::Command;
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pct(v: &Value) -> String {
+    format!("{:.0}%", v.as_f64().unwrap_or(-1.0) * 100.0)
+}
+
+#[test]
+fn the_pdf_figures_equal_the_json() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    env.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Dr. Test Person",
+        "--title",
+        "Informaticist",
+    ]);
+    env.ok(&[
+        "requirement",
+        "add",
+        "--name",
+        "Licence",
+        "--ends",
+        "2027-01-31",
+        "--cycle-months",
+        "24",
+        "--hours",
+        "50",
+        "--credit-type",
+        "AMA PRA Category 1",
+    ]);
+    let as_of = "2026-11-27";
+    let pdf = env.dir.path().join("portfolio.pdf");
+    let out = env.ok(&[
+        "export",
+        "pdf",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+        "--as-of",
+        as_of,
+    ]);
+    assert!(out.contains("PDF/A-2b"), "archival PDF: {out}");
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = fold(&String::from_utf8_lossy(&text.stdout));
+    assert!(text.contains("Dr. Test Person"), "profile on the report");
+    let flags = env.json(&["flags", "--as-of", as_of, "--json"]);
+    for (label, word) in [
+        ("Current", "current"),
+        ("Ageing", "ageing"),
+        ("Stale", "stale"),
+        ("Expiring", "expiring"),
+        ("Expired", "expired"),
+    ] {
+        let n = flags
+            .as_array()
+            .map(|a| a.iter().filter(|r| r["status"] == word).count())
+            .unwrap_or(0);
+        assert!(
+            text.contains(&format!("{label} {n}")),
+            "{label} count {n} in the PDF"
+        );
+    }
+    let cycles = env.json(&["requirements", "--as-of", as_of, "--json"]);
+    let counted: f64 = cycles
+        .as_array()
+        .map(|a| a.iter().map(|c| c["counted"].as_f64().unwrap_or(0.0)).sum())
+        .unwrap_or(0.0);
+    assert!(
+        text.contains(&format!("CE hours counted {counted}")),
+        "CE hours {counted}"
+    );
+    let cov = env.json(&["coverage", "--as-of", as_of, "--json"]);
+    for d in cov["domains"].as_array().expect("domains") {
+        let figure = format!("{} / {}", pct(&d["current"]), pct(&d["earned"]));
+        assert!(
+            text.contains(&figure),
+            "coverage of {} ({figure}) in the PDF",
+            d["name"]
+        );
+    }
+}
+
+#[test]
+fn bad_sections_and_paths_write_nothing() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let pdf = env.dir.path().join("x.pdf");
+    let o = env.run(&[
+        "export",
+        "pdf",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+        "--sections",
+        "summary,bogus",
+    ]);
+    assert_eq!(code(&o), 2, "unknown section: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--sections"),
+        "names the flag: {}",
+        stderr(&o)
+    );
+    assert!(!pdf.exists(), "no file written");
+    let o = env.run(&["export", "pdf", "--out", "/nonexistent/dir/x.pdf"]);
+    assert_ne!(code(&o), 0, "unwritable path");
+    assert!(
+        stderr(&o).contains("/nonexistent/dir/x.pdf"),
+        "names the path: {}",
+        stderr(&o)
+    );
+}
