@@ -3,6 +3,7 @@
 
 use crate::commands::AppState;
 use crate::error::{AppError, Result};
+use crate::files::{ask_save_path, write_atomically};
 use dossier_core::coverage::CoverageView;
 use dossier_core::framework::{Framework, FrameworkInfo};
 use dossier_core::FieldError;
@@ -93,20 +94,11 @@ pub async fn export_framework(
     id: String,
 ) -> Result<Option<String>> {
     let json = state.store()?.export_framework(&id)?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export the skill framework")
-        .set_file_name(format!("{id}.json"))
-        .add_filter("Framework JSON", &["json"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let name = format!("{id}.json");
+    let filter = ("Framework JSON", &["json"][..]);
+    let Some(path) = ask_save_path(&app, "Export the skill framework", &name, filter) else {
         return Ok(None);
     };
-    std::fs::write(&path, json).map_err(|source| dossier_store::Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    write_atomically(&path, json.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }

@@ -16,6 +16,8 @@ pub enum AppError {
     /// The database could not be opened at start; every command reports why.
     #[error("the database is not available: {0}")]
     Unavailable(String),
+    #[error(transparent)]
+    Report(#[from] dossier_report::Error),
     #[error("cannot open {path} in the system viewer: {source}")]
     Open {
         path: String,
@@ -30,6 +32,7 @@ impl AppError {
             AppError::Validation(_) => UiErrorKind::Validation,
             AppError::Unavailable(_) => UiErrorKind::Database,
             AppError::Open { .. } => UiErrorKind::Io,
+            AppError::Report(_) => UiErrorKind::Internal,
             AppError::Store(e) => match e {
                 S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => {
                     UiErrorKind::NotFound

@@ -6,6 +6,8 @@
 mod commands;
 mod coverage;
 mod error;
+mod files;
+mod report;
 mod staleness;
 
 use commands::AppState;
@@ -72,6 +74,10 @@ fn main() {
             coverage::set_alias,
             coverage::import_framework,
             coverage::export_framework,
+            report::profile,
+            report::set_profile,
+            report::report_preview,
+            report::export_pdf,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -3,13 +3,13 @@
 
 use crate::commands::AppState;
 use crate::error::{AppError, Result};
+use crate::files::{ask_save_path, write_atomically};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::requirements::Requirement;
 use dossier_core::staleness::{FieldChange, Renewal, SkillInfo};
 use dossier_core::{Credential, FieldError, PartialDate, UserSettings};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_notification::NotificationExt;
 
 fn today() -> NaiveDate {
@@ -133,24 +133,15 @@ pub async fn set_user_settings(state: State<'_, AppState>, settings: UserSetting
 #[tauri::command]
 pub async fn export_ics(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>> {
     let store = state.store()?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export deadlines to a calendar")
-        .set_file_name("dossier-deadlines.ics")
-        .add_filter("iCalendar", &["ics"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let filter = ("iCalendar", &["ics"][..]);
+    let title = "Export deadlines to a calendar";
+    let Some(path) = ask_save_path(&app, title, "dossier-deadlines.ics", filter) else {
         return Ok(None);
     };
     let records = store.list(&Default::default())?;
     let cycles = store.dashboard(today())?.cycles;
     let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
-    std::fs::write(&path, text).map_err(|source| dossier_store::Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    write_atomically(&path, text.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -213,7 +213,11 @@ export type SkillCoverage = { id: string, name: string, half_life_years: number,
 
 export type DomainCoverage = { id: string, name: string, earned: number, current: number, skills: Array<SkillCoverage>, };
 
-export type Coverage = { framework: string, as_of: string, domains: Array<DomainCoverage>, 
+export type Coverage = { 
+/**
+ * The framework's name, as shown.
+ */
+framework: string, framework_id: string, as_of: string, domains: Array<DomainCoverage>, 
 /**
  * Skill names on records that map to no skill of the framework.
  */
@@ -242,3 +246,5 @@ export type Sections = { summary: boolean, chart: boolean, credentials: boolean,
  * Status and its reason for each credential.
  */
 statuses: boolean, };
+
+export type ReportPreview = { svg: string, pages: number, };

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 fn pct(x: f64) -> String {
-    format!("{:>4.0}%", x * 100.0)
+    format!("{:>5}", dossier_core::coverage::percent(x))
 }
 
 pub fn coverage(

@@ -3,7 +3,7 @@
 //! dashed outline, the current one filled inside it, so decay shows as the space between.
 //! Presentation attributes only (no `style`), so it renders under a strict CSP and in typst.
 
-use crate::coverage::Coverage;
+use crate::coverage::{percent as pct, Coverage};
 use std::f64::consts::PI;
 use std::fmt::Write;
 
@@ -15,10 +15,6 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
 }
 
 /// A label broken into lines of about `width` characters, at spaces.
@@ -85,7 +81,7 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
         let (x, y) = at(i, 1.0);
         let _ = write!(
             s,
-            r##"<line x1="{cx:.1}" y1="{cy:.1}" x2="{x:.1}" y2="{y:.1}" stroke="#c9d1db" stroke-width="1"/>"##
+            r##"<line class="grid" x1="{cx:.1}" y1="{cy:.1}" x2="{x:.1}" y2="{y:.1}" stroke="#c9d1db" stroke-width="1"/>"##
         );
         let (lx, ly) = at(i, 1.16);
         let anchor = if (lx - cx).abs() < 1.0 {
@@ -100,14 +96,14 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
         for (k, line) in lines.iter().enumerate() {
             let _ = write!(
                 s,
-                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#2b3440">{}</text>"##,
+                r##"<text class="label" x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#2b3440">{}</text>"##,
                 top + k as f64 * 13.0,
                 esc(line)
             );
         }
         let _ = write!(
             s,
-            r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6b7f" font-size="10">current {} · earned {}</text>"##,
+            r##"<text class="figure" x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6b7f" font-size="10">current {} · earned {}</text>"##,
             top + lines.len() as f64 * 13.0,
             pct(d.current),
             pct(d.earned)
@@ -122,12 +118,12 @@ pub fn radar_svg(cov: &Coverage, size: f64) -> String {
     };
     let _ = write!(
         s,
-        r#"<polygon points="{}" fill="{EARNED_COLOUR}" fill-opacity="0.08" stroke="{EARNED_COLOUR}" stroke-width="1.5" stroke-dasharray="5 3"/>"#,
+        r#"<polygon class="earned" points="{}" fill="{EARNED_COLOUR}" fill-opacity="0.08" stroke="{EARNED_COLOUR}" stroke-width="1.5" stroke-dasharray="5 3"/>"#,
         poly(&|i| cov.domains[i].earned)
     );
     let _ = write!(
         s,
-        r#"<polygon points="{}" fill="{CURRENT_COLOUR}" fill-opacity="0.35" stroke="{CURRENT_COLOUR}" stroke-width="2"/>"#,
+        r#"<polygon class="current" points="{}" fill="{CURRENT_COLOUR}" fill-opacity="0.35" stroke="{CURRENT_COLOUR}" stroke-width="2"/>"#,
         poly(&|i| cov.domains[i].current)
     );
     let ly = size + 16.0;

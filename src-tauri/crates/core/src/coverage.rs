@@ -71,12 +71,20 @@ pub struct DomainCoverage {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Coverage {
+    /// The framework's name, as shown.
     pub framework: String,
+    pub framework_id: String,
     #[ts(type = "string")]
     pub as_of: NaiveDate,
     pub domains: Vec<DomainCoverage>,
     /// Skill names on records that map to no skill of the framework.
     pub unmapped: Vec<String>,
+}
+
+/// A share as a whole percentage, rounding halves up: the one rule the chart, the CLI, the
+/// PDF and the app's `Math.round` all follow, so a figure reads the same everywhere.
+pub fn percent(x: f64) -> String {
+    format!("{}%", (x * 100.0).round() + 0.0)
 }
 
 fn key(s: &str) -> String {
@@ -196,6 +204,7 @@ pub fn coverage(
         .collect();
     Coverage {
         framework: fw.name.clone(),
+        framework_id: fw.id.clone(),
         as_of,
         domains,
         unmapped,

@@ -90,6 +90,7 @@ pub fn typescript_bindings() -> String {
         coverage::CoverageView::decl(&cfg),
         profile::Profile::decl(&cfg),
         profile::Sections::decl(&cfg),
+        profile::ReportPreview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core by `cargo test -p dossier-core`\n\

@@ -86,6 +86,14 @@ impl Sections {
     }
 }
 
+/// The first page of a report, for a preview, and how many pages the whole has.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportPreview {
+    pub svg: String,
+    #[ts(type = "number")]
+    pub pages: usize,
+}
+
 /// Everything a report is made of, computed for one as-of date: the store fills it, the
 /// report typesets it, so the PDF's figures are the CLI's and the app's.
 #[derive(Clone, Debug)]

@@ -93,9 +93,7 @@ pub fn hours(h: f64) -> String {
     format!("{}", h + 0.0)
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
+use dossier_core::coverage::percent as pct;
 
 fn dates(c: &Credential) -> String {
     let done = c.completed.map(|d| d.to_string());

@@ -9,7 +9,7 @@ fn fold(s: &str) -> String {
 }
 
 fn pct(v: &Value) -> String {
-    format!("{:.0}%", v.as_f64().unwrap_or(-1.0) * 100.0)
+    dossier_core::coverage::percent(v.as_f64().unwrap_or(-1.0))
 }
 
 #[test]
