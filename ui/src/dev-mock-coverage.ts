@@ -43,6 +43,7 @@ function view(): CoverageView {
   return {
     coverage: {
       framework: framework.name,
+      framework_id: framework.id,
       as_of: "2025-11-20",
       domains: [
         { id: "clinical", name: "Clinical medicine", earned: 0.964, current: 0.484, skills: [s("clinical.medicine", "Clinical medicine", 1, 0.323), s("clinical.workflow", "Clinical workflow", 0.89, 0.616)] },

@@ -122,6 +122,7 @@ export function coverageViewOf(p: Partial<CoverageView> = {}): CoverageView {
   return {
     coverage: {
       framework: "Healthcare AI",
+      framework_id: "healthcare-ai",
       as_of: "2026-11-27",
       domains: [
         {
