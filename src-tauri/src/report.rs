@@ -82,7 +82,9 @@ pub async fn export_pdf(
     progress(&app, "Typesetting", 2);
     let stamp = generated();
     let input = dossier_report::ReportInput::from_snapshot(&snapshot, &stamp);
-    let pdf = dossier_report::render_pdf(&input, &sections)?;
+    let pdf = dossier_report::render_pdf(&input, &sections);
+    dossier_report::clear_cache();
+    let pdf = pdf?;
     progress(&app, "Writing the file", 3);
     write_atomically(&path, &pdf.bytes)?;
     progress(&app, "Done", 4);

@@ -20,8 +20,13 @@ fn bench(c: &mut Criterion) {
         let snapshot = store.snapshot(as_of).expect("snapshot");
         let input = ReportInput::from_snapshot(&snapshot, "2026-11-27 12:00");
         let sections = Sections::default();
+        // typst memoises layouts across runs; evicting them makes every run a cold render,
+        // as an export in a fresh process is.
         g.bench_function(format!("pdf_{n}_records"), |b| {
-            b.iter(|| render_pdf(black_box(&input), &sections).expect("pdf"))
+            b.iter(|| {
+                dossier_report::clear_cache();
+                render_pdf(black_box(&input), &sections).expect("pdf")
+            })
         });
     }
     g.finish();

@@ -125,6 +125,14 @@ pub fn render_pdf(input: &ReportInput, sections: &Sections) -> Result<Pdf> {
     }
 }
 
+/// Drops typst's memoised layouts. typst caches across compilations in the process, which
+/// makes a second render of the same data nearly free; the app calls this after an export so
+/// memory does not grow with each report, and the benchmark between runs so it measures a
+/// cold typesetting.
+pub fn clear_cache() {
+    typst::comemo::evict(0);
+}
+
 /// The first page as SVG, for the app's preview; also returns the page count.
 pub fn first_page_svg(input: &ReportInput, sections: &Sections) -> Result<(String, usize)> {
     let doc = typeset(input, sections)?;
