@@ -29,6 +29,19 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// An as-of date as typed in the UI (`YYYY-MM-DD`), or today when empty.
+pub fn as_of_day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
+    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(today()),
+        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            AppError::Validation(vec![FieldError {
+                field: "as_of".into(),
+                message: format!("'{s}' is not a date; use YYYY-MM-DD"),
+            }])
+        }),
+    }
+}
+
 #[tauri::command]
 pub async fn list_credentials(
     state: State<'_, AppState>,

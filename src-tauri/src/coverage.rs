@@ -1,26 +1,13 @@
 //! Commands for skills coverage, the learning plan and frameworks. The chart is the SVG the
 //! domain draws, the same one the PDF will carry.
 
-use crate::commands::AppState;
-use crate::error::{AppError, Result};
+use crate::commands::{as_of_day, AppState};
+use crate::error::Result;
 use crate::files::{ask_save_path, write_atomically};
 use dossier_core::coverage::CoverageView;
 use dossier_core::framework::{Framework, FrameworkInfo};
-use dossier_core::FieldError;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-
-fn day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
-    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            AppError::Validation(vec![FieldError {
-                field: "as_of".into(),
-                message: format!("'{s}' is not a date; use YYYY-MM-DD"),
-            }])
-        }),
-    }
-}
 
 #[tauri::command]
 pub async fn coverage_view(
@@ -30,7 +17,7 @@ pub async fn coverage_view(
 ) -> Result<CoverageView> {
     Ok(state
         .store()?
-        .coverage_view(day(as_of)?, framework.as_deref())?)
+        .coverage_view(as_of_day(as_of)?, framework.as_deref())?)
 }
 
 #[tauri::command]

@@ -1,25 +1,12 @@
 //! Commands for the portfolio PDF: the profile shown on it, a preview of its first page, and
 //! the export, which reports its progress as events while it works.
 
-use crate::commands::AppState;
-use crate::error::{AppError, Result};
+use crate::commands::{as_of_day, AppState};
+use crate::error::Result;
 use crate::files::{ask_save_path, write_atomically};
 use dossier_core::profile::{Profile, ReportPreview, Sections};
-use dossier_core::FieldError;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_opener::OpenerExt;
-
-fn day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
-    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            AppError::Validation(vec![FieldError {
-                field: "as_of".into(),
-                message: format!("'{s}' is not a date; use YYYY-MM-DD"),
-            }])
-        }),
-    }
-}
 
 fn generated() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
@@ -42,7 +29,7 @@ pub async fn report_preview(
     as_of: Option<String>,
     sections: Sections,
 ) -> Result<ReportPreview> {
-    let snapshot = state.store()?.snapshot(day(as_of)?)?;
+    let snapshot = state.store()?.snapshot(as_of_day(as_of)?)?;
     let stamp = generated();
     let input = dossier_report::ReportInput::from_snapshot(&snapshot, &stamp);
     let (svg, pages) = dossier_report::first_page_svg(&input, &sections)?;
@@ -71,7 +58,7 @@ pub async fn export_pdf(
     as_of: Option<String>,
     sections: Sections,
 ) -> Result<Option<String>> {
-    let as_of = day(as_of)?;
+    let as_of = as_of_day(as_of)?;
     let name = format!("dossier-portfolio-{as_of}.pdf");
     let filter = ("PDF", &["pdf"][..]);
     let Some(path) = ask_save_path(&app, "Export the portfolio as PDF", &name, filter) else {

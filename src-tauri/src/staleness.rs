@@ -1,7 +1,7 @@
 //! Commands for staleness, CE requirements, renewals, reminders and the iCalendar export.
 //! Every figure comes from `Store::dashboard`, the same function the CLI prints.
 
-use crate::commands::AppState;
+use crate::commands::{as_of_day, AppState};
 use crate::error::{AppError, Result};
 use crate::files::{ask_save_path, write_atomically};
 use chrono::NaiveDate;
@@ -23,18 +23,9 @@ fn invalid(field: &str, message: String) -> AppError {
     }])
 }
 
-/// `as_of` as typed, or today.
-fn day(as_of: Option<String>) -> Result<NaiveDate> {
-    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(today()),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| invalid("as_of", format!("'{s}' is not a date; use YYYY-MM-DD"))),
-    }
-}
-
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>, as_of: Option<String>) -> Result<Dashboard> {
-    Ok(state.store()?.dashboard(day(as_of)?)?)
+    Ok(state.store()?.dashboard(as_of_day(as_of)?)?)
 }
 
 #[tauri::command]

@@ -9,34 +9,6 @@ use dossier_core::staleness::FieldChange;
 use dossier_core::Credential;
 use std::hint::black_box;
 
-fn records() -> Vec<Credential> {
-    dossier_core::synth::records(10_000, 5)
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| Credential {
-            id: i as i64 + 1,
-            kind: c.kind,
-            status: c.status,
-            title: c.title,
-            issuer: c.issuer,
-            started: c.started,
-            completed: c.completed,
-            expires: c.expires,
-            hours: c.hours,
-            credit_type: c.credit_type,
-            credential_id: c.credential_id,
-            url: c.url,
-            notes: c.notes,
-            verified: c.verified,
-            skills: c.skills,
-            evidence: vec![],
-            source: "bench".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        })
-        .collect()
-}
-
 /// 20 domains of 10 skills; the records' 24 skill names are among them (some as aliases).
 fn framework(records: &[Credential]) -> Framework {
     let mut names: Vec<String> = records
@@ -78,7 +50,7 @@ fn framework(records: &[Credential]) -> Framework {
 }
 
 fn bench(c: &mut Criterion) {
-    let records = records();
+    let records = dossier_core::synth::credentials(10_000, 5);
     let fw = framework(&records);
     assert!(fw.problems().is_empty(), "bench framework is valid");
     let changes: Vec<FieldChange> = (0..50)

@@ -7,39 +7,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use dossier_core::dashboard::build;
 use dossier_core::requirements::{Cap, Requirement, RollingWindow, Topic};
 use dossier_core::staleness::{FieldChange, Settings, SkillArea};
-use dossier_core::{Credential, CredentialInput};
 use std::hint::black_box;
 
-fn stored(inputs: Vec<CredentialInput>) -> Vec<Credential> {
-    inputs
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| Credential {
-            id: i as i64 + 1,
-            kind: c.kind,
-            status: c.status,
-            title: c.title,
-            issuer: c.issuer,
-            started: c.started,
-            completed: c.completed,
-            expires: c.expires,
-            hours: c.hours,
-            credit_type: c.credit_type,
-            credential_id: c.credential_id,
-            url: c.url,
-            notes: c.notes,
-            verified: c.verified,
-            skills: c.skills,
-            evidence: vec![],
-            source: "bench".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        })
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let records = stored(dossier_core::synth::records(10_000, 11));
+    let records = dossier_core::synth::credentials(10_000, 11);
     // The 24 skills the generator uses, plus 76 more areas nobody holds: 100 in all.
     let mut names: Vec<String> = records
         .iter()

@@ -119,3 +119,33 @@ pub fn records(n: usize, seed: u64) -> Vec<CredentialInput> {
         })
         .collect()
 }
+
+/// `records(n, seed)` as stored credentials with ids 1..=n, for benchmarks of the pure
+/// functions that take what the store returns.
+pub fn credentials(n: usize, seed: u64) -> Vec<crate::model::Credential> {
+    records(n, seed)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| crate::model::Credential {
+            id: i as i64 + 1,
+            kind: c.kind,
+            status: c.status,
+            title: c.title,
+            issuer: c.issuer,
+            started: c.started,
+            completed: c.completed,
+            expires: c.expires,
+            hours: c.hours,
+            credit_type: c.credit_type,
+            credential_id: c.credential_id,
+            url: c.url,
+            notes: c.notes,
+            verified: c.verified,
+            skills: c.skills,
+            evidence: vec![],
+            source: "synthetic".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        })
+        .collect()
+}
