@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import * as backend from "./backend";
 import { BackendError, toBackendError } from "./backend";
 import { emptyDraft, uiError } from "./test-support";
@@ -116,5 +118,42 @@ describe("backend commands", () => {
   it("returns what Rust returned", async () => {
     invokeMock.mockResolvedValueOnce(["Statistics", "NLP for EHRs"]);
     await expect(backend.listSkillNames()).resolves.toEqual(["Statistics", "NLP for EHRs"]);
+  });
+});
+
+describe("report commands", () => {
+  const sections = { summary: true, chart: false, credentials: true, ce: true, requirements: false, evidence: true, statuses: true };
+
+  it("sends the documented command names and camelCase argument keys", async () => {
+    invokeMock.mockResolvedValue(undefined);
+    const profile = { name: "A", title: "", email: "", phone: "", location: "", website: "" };
+    await backend.profile();
+    await backend.setProfile(profile);
+    await backend.reportPreview(null, sections);
+    await backend.exportPdf("2025-06-01", sections);
+    expect(invokeMock.mock.calls).toEqual([
+      ["profile", undefined],
+      ["set_profile", { profile }],
+      ["report_preview", { asOf: null, sections }],
+      ["export_pdf", { asOf: "2025-06-01", sections }],
+    ]);
+  });
+
+  it("passes on report-progress payloads and drops malformed ones", async () => {
+    const unlisten = vi.fn();
+    let handler: ((e: { payload: unknown }) => void) | undefined;
+    vi.mocked(listen).mockImplementationOnce(async (event, h) => {
+      expect(event).toBe("report-progress");
+      handler = h as typeof handler;
+      return unlisten;
+    });
+    const seen: backend.ReportProgress[] = [];
+    const stop = await backend.onReportProgress((p) => seen.push(p));
+    handler?.({ payload: { step: "Typesetting", done: 2, of: 4 } });
+    handler?.({ payload: { step: "Typesetting", done: "2", of: 4 } });
+    handler?.({ payload: null });
+    expect(seen).toEqual([{ step: "Typesetting", done: 2, of: 4 }]);
+    stop();
+    expect(unlisten).toHaveBeenCalledOnce();
   });
 });

@@ -2,6 +2,7 @@
 // rejected call always surfaces as a BackendError the UI can switch on by kind.
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppInfo,
   CoverageView,
@@ -14,8 +15,11 @@ import type {
   FrameworkInfo,
   KindInfo,
   ListQuery,
+  Profile,
   Renewal,
+  ReportPreview,
   Requirement,
+  Sections,
   SkillInfo,
   UiError,
   UiErrorKind,
@@ -275,4 +279,46 @@ export function importFramework(): Promise<Framework | null> {
 /** Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled. */
 export function exportFramework(id: string): Promise<string | null> {
   return call("export_framework", { id });
+}
+
+// ---- The portfolio report (PDF) ----
+
+export function profile(): Promise<Profile> {
+  return call("profile");
+}
+
+/** Rejects with validation errors naming the field (name, title, email, ...). */
+export function setProfile(profile: Profile): Promise<void> {
+  return call("set_profile", { profile });
+}
+
+/** The report's first page as an SVG document drawn by typst, and how many pages it has. */
+export function reportPreview(asOf: string | null, sections: Sections): Promise<ReportPreview> {
+  return call("report_preview", { asOf, sections });
+}
+
+/**
+ * Asks where to save (native dialog), typesets and writes the PDF, and shows it in its folder;
+ * the path, or null when cancelled. Progress arrives meanwhile through `onReportProgress`.
+ */
+export function exportPdf(asOf: string | null, sections: Sections): Promise<string | null> {
+  return call("export_pdf", { asOf, sections });
+}
+
+/** One step of an export, as the `report-progress` event carries it. */
+export interface ReportProgress {
+  step: string;
+  done: number;
+  of: number;
+}
+
+function isProgress(v: unknown): v is ReportProgress {
+  return isRecord(v) && typeof v.step === "string" && typeof v.done === "number" && typeof v.of === "number";
+}
+
+/** Calls `cb` for each `report-progress` event until the returned function is called. */
+export function onReportProgress(cb: (p: ReportProgress) => void): Promise<UnlistenFn> {
+  return listen<unknown>("report-progress", (e) => {
+    if (isProgress(e.payload)) cb(e.payload);
+  });
 }

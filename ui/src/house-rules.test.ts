@@ -28,4 +28,11 @@ describe("house rules", () => {
       expect(/from\s+["']@tauri-apps\/api\/core["']/.test(text), `${file} imports @tauri-apps/api/core`).toBe(false);
     }
   });
+
+  it("listens to Tauri events only in backend.ts (the dev mock fakes them)", () => {
+    for (const [file, text] of Object.entries(sources)) {
+      if (file === "./backend.ts" || file.startsWith("./dev-mock")) continue;
+      expect(/from\s+["']@tauri-apps\/api\/event["']/.test(text), `${file} imports @tauri-apps/api/event`).toBe(false);
+    }
+  });
 });
