@@ -109,6 +109,10 @@ export const FIELD_LABELS: Record<string, string> = {
   warning_days: "Warning days",
   default_half_life: "Default half-life",
   as_of: "As-of date",
+  email: "Email",
+  phone: "Phone",
+  location: "Location",
+  website: "Website",
 };
 
 /** What one row of a list field is called: "skills[2]" is "Skill 3". */

@@ -1,6 +1,7 @@
 import "./styles.css";
 import "./pages.css";
 import "./coverage.css";
+import "./export.css";
 import { startApp } from "./app";
 
 async function boot(): Promise<void> {

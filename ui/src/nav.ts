@@ -4,7 +4,7 @@
 import { h } from "./dom";
 import { shortcut } from "./keys";
 
-export type PageName = "dashboard" | "coverage" | "credentials" | "skills" | "field-changes" | "requirements" | "settings";
+export type PageName = "dashboard" | "coverage" | "credentials" | "skills" | "field-changes" | "requirements" | "export" | "settings";
 
 export const PAGES: readonly (readonly [PageName, string])[] = [
   ["dashboard", "Dashboard"],
@@ -13,6 +13,7 @@ export const PAGES: readonly (readonly [PageName, string])[] = [
   ["skills", "Skills"],
   ["field-changes", "Field changes"],
   ["requirements", "Requirements"],
+  ["export", "Export"],
   ["settings", "Settings"],
 ];
 
@@ -38,7 +39,7 @@ export class Nav {
   }
 }
 
-/** The page for Ctrl/Cmd+1..7 (the header's order), if `key` is one of those digits. */
+/** The page for Ctrl/Cmd+1..8 (the header's order), if `key` is one of those digits. */
 export function pageForDigit(key: string): PageName | null {
   const i = Number(key) - 1;
   return /^[1-9]$/.test(key) ? (PAGES[i]?.[0] ?? null) : null;

@@ -6,6 +6,7 @@ import * as backend from "./backend";
 import { CoveragePage } from "./coverage-page";
 import { h } from "./dom";
 import { DashboardView } from "./dashboard";
+import { ExportPage } from "./export-page";
 import { FieldChangesView } from "./field-changes-page";
 import type { KindLabels } from "./format";
 import { Nav, type PageName } from "./nav";
@@ -39,6 +40,7 @@ export class Pages {
   readonly skills: SkillsView;
   readonly changes: FieldChangesView;
   readonly requirements: RequirementsView;
+  readonly exportPage: ExportPage;
   readonly settings: SettingsView;
   current: PageName = "credentials";
   dash: Dashboard | null = null;
@@ -72,6 +74,7 @@ export class Pages {
     this.skills = new SkillsView(pageHost);
     this.changes = new FieldChangesView(pageHost);
     this.requirements = new RequirementsView(pageHost, labels);
+    this.exportPage = new ExportPage(pageHost);
     this.settings = new SettingsView(pageHost);
     this.els = new Map<PageName, HTMLElement>([
       ["dashboard", this.dashboard.element],
@@ -80,6 +83,7 @@ export class Pages {
       ["skills", this.skills.element],
       ["field-changes", this.changes.element],
       ["requirements", this.requirements.element],
+      ["export", this.exportPage.element],
       ["settings", this.settings.element],
     ]);
     this.nav = new Nav((page) => this.show(page, true));
@@ -96,13 +100,15 @@ export class Pages {
     else if (page === "skills") void this.skills.refresh();
     else if (page === "field-changes") void this.changes.refresh();
     else if (page === "requirements") void this.requirements.refresh();
+    else if (page === "export") void this.exportPage.refresh();
     else if (page === "settings") void this.settings.refresh();
     if (focus && page !== "credentials") this.els.get(page)?.focus();
   }
 
-  /** After a change to the records: the dashboard, and the coverage when it is showing. */
+  /** After a change to the records: the dashboard, and the coverage or report preview when showing. */
   async refreshData(): Promise<void> {
-    await Promise.all([this.refreshDashboard(), this.current === "coverage" ? this.coverage.refresh() : null]);
+    const showing = this.current === "coverage" ? this.coverage.refresh() : this.current === "export" ? this.exportPage.refresh(false) : null;
+    await Promise.all([this.refreshDashboard(), showing]);
   }
 
   /** Back from a dialog or the form to the page showing: the keyboard goes to it. */

@@ -11,6 +11,7 @@ import type {
   FrameworkInfo,
   KindInfo,
   ListQuery,
+  Profile,
   Progress,
   UiError,
 } from "./bindings";
@@ -192,6 +193,18 @@ export function frameworkOf(p: Partial<Framework> = {}): Framework {
   };
 }
 
+export function profileOf(p: Partial<Profile> = {}): Profile {
+  return { name: "Dr. Jordan Lee", title: "Physician", email: "jl@example.org", phone: "", location: "Ann Arbor", website: "", ...p };
+}
+
+/** A report page as typst draws it: glyphs as symbols used by id, an embedded picture as a data: URI. */
+export const PAGE_SVG =
+  '<svg class="typst-doc" viewBox="0 0 595.2756 841.8898" width="595.2756pt" height="841.8898pt" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:h5="http://www.w3.org/1999/xhtml">' +
+  '<path class="typst-shape" fill="#ffffff" fill-rule="nonzero" d="M 0 0 L 595 0 L 595 841 L 0 841 Z "/>' +
+  '<g class="typst-text" transform="matrix(1 0 0 -1 56 76)"><use xlink:href="#g1" x="0" fill="#1a1e24"/></g>' +
+  '<image xlink:href="data:image/png;base64,iVBORw0KGgo=" width="10" height="10" preserveAspectRatio="none"/>' +
+  '<defs id="glyph"><symbol id="g1" overflow="visible"><path d="M 1 1 L 2 2 Z "/></symbol></defs></svg>';
+
 export function uiError(kind: UiError["kind"], message: string, fields: FieldError[] = []): UiError {
   return { kind, message, fields };
 }
@@ -279,6 +292,12 @@ export class FakeBackend {
         return [];
       case "user_settings":
         return { warning_days: 90, default_half_life: 3, reminders: true };
+      case "profile":
+        return profileOf();
+      case "set_profile":
+        return null;
+      case "report_preview":
+        return { svg: PAGE_SVG, pages: 3 };
       case "load_demo":
         this.records = [credential({ id: 7, title: "Demo record" })];
         return 1;

@@ -15,6 +15,8 @@ export interface ToastOptions {
   action?: ToastAction;
   /** Milliseconds before it goes away by itself; 0 keeps it until dismissed. */
   timeout?: number;
+  /** A data-testid for the message itself (the toast keeps "toast"). */
+  testid?: string;
 }
 
 export interface ToastHandle {
@@ -55,7 +57,7 @@ export class Toaster {
         el.remove();
       },
     };
-    el.append(h("span", { class: "toast-message" }, message));
+    el.append(h("span", { class: "toast-message", "data-testid": opts.testid }, message));
     if (opts.action) {
       const action = opts.action;
       const btn = h(

@@ -1,0 +1,101 @@
+// The profile printed at the top of the report: who the portfolio belongs to and how to reach
+// them. Rust checks each value (length, a single line) and names the field that is wrong; the
+// message goes under that field.
+
+import type { Profile } from "./bindings";
+import * as backend from "./backend";
+import { h } from "./dom";
+import { textInput } from "./form-parts";
+import { Fields, formField, saveProblem, type PageHost } from "./page-parts";
+
+type ProfileField = keyof Profile;
+
+/** Field, label and the input's extra attributes, in the order shown. */
+const FIELDS: readonly (readonly [ProfileField, string, Record<string, string>])[] = [
+  ["name", "Name", { autocomplete: "name", placeholder: "As it should appear on the report" }],
+  ["title", "Title or role", { autocomplete: "organization-title", placeholder: "e.g. Physician, clinical informatics" }],
+  ["email", "Email", { autocomplete: "email", inputmode: "email" }],
+  ["phone", "Phone", { autocomplete: "tel", inputmode: "tel" }],
+  ["location", "Location", { autocomplete: "address-level2", placeholder: "City, country" }],
+  ["website", "Website", { autocomplete: "url", inputmode: "url" }],
+];
+
+export class ProfileCard {
+  readonly element: HTMLFormElement;
+  private readonly inputs = new Map<ProfileField, HTMLInputElement>();
+  private readonly fields = new Fields("profile-errors");
+  private readonly saveBtn: HTMLButtonElement;
+  /** Typed since the last load or save: a reload must not overwrite it. */
+  private dirty = false;
+
+  constructor(
+    private readonly host: PageHost,
+    /** After a save: the report shows the profile, so the preview redraws. */
+    private readonly saved: () => void,
+  ) {
+    const wrappers = FIELDS.map(([field, label, attrs]) => {
+      const input = textInput("", { ...attrs });
+      input.addEventListener("input", () => (this.dirty = true));
+      this.inputs.set(field, input);
+      const f = formField({ field, label, control: input, testid: `profile-${field}`, id: `profile-${field}` });
+      this.fields.add(field, f.slot);
+      return f.wrapper;
+    });
+    this.saveBtn = h("button", { type: "submit", class: "btn btn-primary", "data-testid": "profile-save" }, "Save profile");
+    this.element = h(
+      "form",
+      { class: "card profile-card", "data-testid": "profile-form", novalidate: true, "aria-labelledby": "profile-title" },
+      h("h3", { id: "profile-title" }, "Profile"),
+      h("p", { class: "hint" }, "Printed at the top of the report. Leave out whatever you would rather not share."),
+      this.fields.summary,
+      h("div", { class: "grid" }, wrappers),
+      h("div", { class: "form-actions" }, this.saveBtn),
+    );
+    this.element.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.save();
+    });
+  }
+
+  /** Loads the stored profile, unless something typed here is not saved yet. */
+  async refresh(): Promise<void> {
+    if (this.dirty) return;
+    try {
+      const p = await backend.profile();
+      if (!this.dirty) this.fill(p);
+    } catch (err) {
+      this.host.report(err);
+    }
+  }
+
+  fill(p: Profile): void {
+    for (const [field, input] of this.inputs) input.value = p[field];
+    this.dirty = false;
+    this.fields.clear();
+  }
+
+  collect(): Profile {
+    const v = (f: ProfileField) => this.inputs.get(f)?.value.trim() ?? "";
+    return { name: v("name"), title: v("title"), email: v("email"), phone: v("phone"), location: v("location"), website: v("website") };
+  }
+
+  async save(): Promise<void> {
+    this.saveBtn.disabled = true;
+    try {
+      await backend.setProfile(this.collect());
+      this.dirty = false;
+      this.fields.clear();
+      this.host.toaster.show("Profile saved.");
+      this.saved();
+    } catch (err) {
+      const problem = saveProblem(err);
+      if (!problem) this.host.report(err);
+      else {
+        this.fields.show(problem.fields, (rest) => rest, problem.message);
+        this.fields.firstInvalid(this.element)?.focus();
+      }
+    } finally {
+      this.saveBtn.disabled = false;
+    }
+  }
+}
