@@ -4,11 +4,12 @@
 // Rust rules, just enough to show messages on screen; it is not the source of truth.
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
-// ?scenario=detail|form|errors|toast|nomatch (drive the UI into that state for screenshots).
+// ?scenario=detail|form|errors|toast|nomatch|export (drive the UI into that state for screenshots).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
 import { coverageCommand } from "./dev-mock-coverage";
+import { reportCommand } from "./dev-mock-report";
 import { stalenessCommand } from "./dev-mock-staleness";
 
 const KINDS: [CredentialKind, string][] = [
@@ -187,11 +188,12 @@ export function installDevMock(): void {
       default: {
         let answer = stalenessCommand(cmd, a, store);
         if (answer === undefined) answer = coverageCommand(cmd, a);
+        if (answer === undefined) answer = reportCommand(cmd, a);
         if (answer === undefined) throw `unknown command ${cmd}`;
         return answer;
       }
     }
-  });
+  }, { shouldMockEvents: true });
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -216,6 +218,7 @@ export async function runScenario(): Promise<void> {
     q('[data-testid="delete"]')?.click();
   }
   if (s === "nomatch") type("search", "zebra");
+  if (s === "export") q('[data-testid="nav-export"]')?.click();
   if (s === "form" || s === "errors") {
     if (s === "form") {
       rows[8]?.click();
