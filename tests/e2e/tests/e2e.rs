@@ -414,3 +414,117 @@ async fn coverage_page_shows_the_chart_and_the_stores_numbers() {
     );
     c.close().await.expect("close the app");
 }
+
+/// Text as pdftotext gives it, with white space folded (it may break a long title across
+/// lines) and invisible bidi controls removed.
+fn fold(s: &str) -> String {
+    let visible: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_page_previews_the_report_and_writes_the_pdf() {
+    let app = built_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("dossier.db");
+    let save = tempfile::tempdir().expect("save dir");
+    let today = chrono::Local::now().date_naive();
+    let titles: Vec<String> = {
+        let store = Store::open(&db).expect("create the database");
+        store.load_demo(today).expect("load the demo");
+        store
+            .list(&Default::default())
+            .expect("list")
+            .into_iter()
+            .map(|r| r.title)
+            .collect()
+    };
+    assert!(!titles.is_empty(), "the demo has records");
+    let _driver = Driver::start_with(&db, &[("DOSSIER_SAVE_DIR", save.path())]);
+    let name = "E2E Jordan Lee";
+
+    let c = session(&app).await;
+    find(&c, "[data-testid=dashboard]").await;
+    click(&c, "[data-testid=nav-export]").await;
+    find(&c, "[data-testid=report-preview] svg").await;
+    let pages = wait_for("the page count", || {
+        let c = c.clone();
+        async move {
+            text_of(&c, "[data-testid=preview-pages]")
+                .await
+                .filter(|t| t.starts_with("Page 1 of "))
+        }
+    })
+    .await;
+    let count: usize = pages["Page 1 of ".len()..]
+        .parse()
+        .unwrap_or_else(|_| panic!("a page count: {pages}"));
+    assert!(count >= 2, "the demo fills more than a page: {pages}");
+
+    // The profile, saved through the page, is printed on the report.
+    type_into(&c, "[data-testid=profile-name]", name).await;
+    click(&c, "[data-testid=profile-save]").await;
+    wait_for("the profile saved", || {
+        let c = c.clone();
+        async move {
+            text_of(&c, "[data-testid=toast]")
+                .await
+                .filter(|t| t.contains("Profile saved"))
+        }
+    })
+    .await;
+
+    click(&c, "[data-testid=export-pdf]").await;
+    let done = wait_for("the export's path", || {
+        let c = c.clone();
+        async move {
+            text_of(&c, "[data-testid=export-done]")
+                .await
+                .filter(|t| !t.is_empty())
+        }
+    })
+    .await;
+    let pdf = save
+        .path()
+        .join(format!("dossier-portfolio-{}.pdf", ymd(today)));
+    assert!(
+        done.contains(&pdf.display().to_string()),
+        "the toast names the written file {}: {done}",
+        pdf.display()
+    );
+    assert!(
+        find(&c, "[data-testid=export-progress]")
+            .await
+            .attr("hidden")
+            .await
+            .expect("hidden attribute")
+            .is_some(),
+        "no progress once done"
+    );
+    c.close().await.expect("close the app");
+
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{} written: {e}", pdf.display()));
+    assert!(bytes.starts_with(b"%PDF"), "a PDF file");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "pdftotext read it");
+    let text = fold(&String::from_utf8_lossy(&out.stdout));
+    assert!(text.contains(name), "the saved profile's name is printed");
+    for title in &titles {
+        assert!(
+            text.contains(&fold(title)),
+            "the demo record '{title}' is in the PDF"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(save.path())
+        .expect("save dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "only the PDF, no temporary file: {left:?}");
+}

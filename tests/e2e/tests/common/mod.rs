@@ -39,6 +39,12 @@ pub struct Driver(Child);
 
 impl Driver {
     pub fn start(db: &Path) -> Driver {
+        Driver::start_with(db, &[])
+    }
+
+    /// Like `start`, with more environment for the app (it inherits tauri-driver's), e.g.
+    /// `DOSSIER_SAVE_DIR` so exports skip the native save dialog.
+    pub fn start_with(db: &Path, env: &[(&str, &Path)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under xvfb-run (see README)"
@@ -46,6 +52,7 @@ impl Driver {
         let child = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string()])
             .env("DOSSIER_DB", db)
+            .envs(env.iter().copied())
             .spawn()
             .expect("tauri-driver starts (cargo install tauri-driver --locked)");
         let deadline = Instant::now() + WAIT;
