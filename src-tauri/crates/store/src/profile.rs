@@ -8,21 +8,33 @@ use dossier_core::{FieldError, ListQuery};
 
 const PROFILE_KEY: &str = "profile";
 
+/// Longest value per field: the report sets the profile on one line at the top of page 1, and
+/// an unbroken string longer than these (an address, a URL) would run off the page.
+const LIMITS: [(&str, usize); 6] = [
+    ("name", 100),
+    ("title", 120),
+    ("email", 80),
+    ("phone", 40),
+    ("location", 100),
+    ("website", 80),
+];
+
 fn check(p: &Profile) -> Vec<FieldError> {
-    let fields = [
-        ("name", &p.name),
-        ("title", &p.title),
-        ("email", &p.email),
-        ("phone", &p.phone),
-        ("location", &p.location),
-        ("website", &p.website),
+    let values = [
+        &p.name,
+        &p.title,
+        &p.email,
+        &p.phone,
+        &p.location,
+        &p.website,
     ];
-    fields
+    LIMITS
         .iter()
-        .filter_map(|(field, v)| {
+        .zip(values)
+        .filter_map(|((field, max), v)| {
             let n = v.chars().count();
-            let bad = if n > 200 {
-                Some(format!("is too long ({n} characters; at most 200)"))
+            let bad = if n > *max {
+                Some(format!("is too long ({n} characters; at most {max})"))
             } else if v.chars().any(char::is_control) {
                 Some("must be a single line".to_string())
             } else {

@@ -155,3 +155,23 @@ fn an_edit_in_the_app_is_validated_like_an_import() {
         "the edit is kept"
     );
 }
+
+#[test]
+fn the_profile_is_kept_and_checked() {
+    let store = mem();
+    let mut p = dossier_core::profile::Profile {
+        name: "Dr. Ana".into(),
+        ..Default::default()
+    };
+    store.set_profile(&p).expect("save");
+    assert_eq!(store.profile().expect("read").name, "Dr. Ana", "kept");
+    p.phone = "1".repeat(41);
+    let err = store
+        .set_profile(&p)
+        .expect_err("too long for the report's line");
+    assert!(
+        matches!(&err, Error::Invalid(f) if f[0].field == "phone"),
+        "names the field: {err}"
+    );
+    assert_eq!(store.profile().expect("read").phone, "", "nothing written");
+}
