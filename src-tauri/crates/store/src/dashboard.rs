@@ -6,7 +6,7 @@ use crate::Store;
 use chrono::NaiveDate;
 use dossier_core::dashboard::{build, Dashboard};
 use dossier_core::staleness::Settings;
-use dossier_core::{FieldError, ListQuery, UserSettings};
+use dossier_core::{Credential, FieldError, ListQuery, UserSettings};
 
 pub const WARNING_DAYS_KEY: &str = "staleness.warning_days";
 pub const DEFAULT_HALF_LIFE_KEY: &str = "staleness.default_half_life";
@@ -32,12 +32,21 @@ impl Store {
     /// Verdicts, cycles and the attention list as of `as_of`.
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
         let records = self.list(&ListQuery::default())?;
+        self.dashboard_of(&records, as_of)
+    }
+
+    /// The dashboard for records already read.
+    pub(crate) fn dashboard_of(
+        &self,
+        records: &[Credential],
+        as_of: NaiveDate,
+    ) -> Result<Dashboard> {
         let areas = self.skill_areas()?;
         let changes = self.field_changes()?;
         let requirements = self.requirements()?;
         let settings = self.staleness_settings()?;
         Ok(build(
-            &records,
+            records,
             &areas,
             &changes,
             &requirements,

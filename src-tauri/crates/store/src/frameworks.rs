@@ -8,7 +8,7 @@ use crate::Store;
 use chrono::NaiveDate;
 use dossier_core::coverage::{coverage, plan, Coverage, CoverageView, PlanItem};
 use dossier_core::framework::{Framework, FrameworkInfo};
-use dossier_core::{FieldError, ListQuery};
+use dossier_core::{Credential, FieldError, ListQuery};
 use rusqlite::{params, Connection, OptionalExtension};
 
 const BUILTIN: [&str; 2] = [
@@ -198,21 +198,32 @@ impl Store {
 
     /// Coverage of the named (or active) framework as of `as_of`.
     pub fn coverage(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Coverage> {
+        let records = self.list(&ListQuery::default())?;
+        self.coverage_of(&records, as_of, framework)
+    }
+
+    /// Coverage of records already read, so that callers showing both coverage and records
+    /// read the records once.
+    pub(crate) fn coverage_of(
+        &self,
+        records: &[Credential],
+        as_of: NaiveDate,
+        framework: Option<&str>,
+    ) -> Result<Coverage> {
         let id = match framework {
             Some(f) => f.to_string(),
             None => self.active_framework_id()?,
         };
         let fw = self.framework(&id)?;
-        let records = self.list(&ListQuery::default())?;
         let changes = self.field_changes()?;
         let aliases = self.aliases(&id)?;
-        Ok(coverage(&fw, &records, &changes, &aliases, as_of))
+        Ok(coverage(&fw, records, &changes, &aliases, as_of))
     }
 
     /// Coverage, its chart and the plan, for the coverage page.
     pub fn coverage_view(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<CoverageView> {
-        let cov = self.coverage(as_of, framework)?;
         let records = self.list(&ListQuery::default())?;
+        let cov = self.coverage_of(&records, as_of, framework)?;
         Ok(CoverageView {
             chart_svg: dossier_core::chart::radar_svg(&cov, 420.0),
             plan: plan(&cov, &records),
@@ -222,8 +233,8 @@ impl Store {
 
     /// The learning plan for the named (or active) framework.
     pub fn plan(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Vec<PlanItem>> {
-        let cov = self.coverage(as_of, framework)?;
         let records = self.list(&ListQuery::default())?;
+        let cov = self.coverage_of(&records, as_of, framework)?;
         Ok(plan(&cov, &records))
     }
 }

@@ -71,13 +71,14 @@ impl Store {
 
     /// The portfolio as of `as_of`, for a report: one read of everything it shows.
     pub fn snapshot(&self, as_of: NaiveDate) -> Result<Snapshot> {
-        let coverage = self.coverage(as_of, None)?;
+        let records = self.list(&ListQuery::default())?;
+        let coverage = self.coverage_of(&records, as_of, None)?;
         Ok(Snapshot {
             profile: self.profile()?,
-            records: self.list(&ListQuery::default())?,
-            dashboard: self.dashboard(as_of)?,
+            dashboard: self.dashboard_of(&records, as_of)?,
             chart_svg: dossier_core::chart::radar_svg(&coverage, 420.0),
             coverage,
+            records,
         })
     }
 }
