@@ -11,7 +11,7 @@ import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import { plural } from "./format";
 import { FrameworkSection } from "./framework-section";
-import type { PageHost } from "./page-parts";
+import { asOfField, type PageHost } from "./page-parts";
 
 export interface CoverageHost extends PageHost {
   /** The renew dialog for a credential. */
@@ -54,24 +54,7 @@ export class CoveragePage {
     };
     this.frameworkSelect = h("select", { id: "cov-framework", "data-testid": "framework-select" });
     this.frameworkSelect.addEventListener("change", () => void this.switchFramework(this.frameworkSelect.value));
-    this.asOfInput = h("input", {
-      type: "text",
-      id: "cov-as-of",
-      "data-testid": "coverage-as-of",
-      "data-field": "as_of",
-      placeholder: "Today (YYYY-MM-DD)",
-      inputmode: "numeric",
-      autocomplete: "off",
-      spellcheck: "false",
-      class: "date",
-    });
-    this.asOfSlot = new ErrorSlot("cov-as-of-msg");
-    this.asOfSlot.bind("as_of", this.asOfInput);
-    // Like the dashboard: applied on Enter or leaving the box, not per keystroke.
-    this.asOfInput.addEventListener("change", () => this.applyAsOf());
-    this.asOfInput.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") this.applyAsOf();
-    });
+    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("cov-as-of", "coverage-as-of", () => this.applyAsOf()));
     this.viewButtons = new Map(
       (["chart", "table"] as const).map((v) => {
         const btn = h("button", { type: "button", class: "seg-btn", "data-testid": `view-${v}`, "aria-pressed": v === this.view ? "true" : "false" }, v === "chart" ? "Chart" : "Table");

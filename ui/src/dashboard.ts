@@ -6,6 +6,7 @@ import type { AttentionItem, Dashboard } from "./bindings";
 import { BackendError } from "./backend";
 import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
+import { asOfField } from "./page-parts";
 import { plural } from "./format";
 import { cycleCard } from "./cycle";
 import { STATUSES, statusBadge } from "./status";
@@ -70,25 +71,7 @@ export class DashboardView {
 
   constructor(handlers: DashboardHandlers) {
     this.handlers = handlers;
-    this.asOfInput = h("input", {
-      type: "text",
-      id: "as-of",
-      "data-testid": "as-of",
-      "data-field": "as_of",
-      placeholder: "Today (YYYY-MM-DD)",
-      inputmode: "numeric",
-      autocomplete: "off",
-      spellcheck: "false",
-      class: "date",
-    });
-    this.asOfSlot = new ErrorSlot("as-of-msg");
-    this.asOfSlot.bind("as_of", this.asOfInput);
-    // Applied when the value is committed (Enter or leaving the box), not per keystroke:
-    // half-typed dates would only flash errors.
-    this.asOfInput.addEventListener("change", () => this.applyAsOf());
-    this.asOfInput.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") this.applyAsOf();
-    });
+    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("as-of", "as-of", () => this.applyAsOf()));
     this.body = h("div", { class: "dash-body" });
     this.element = h(
       "section",

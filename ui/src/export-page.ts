@@ -8,7 +8,7 @@ import * as backend from "./backend";
 import { debounce, h } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import { DEFAULT_SECTIONS, ExportProgress, PreviewView, SECTIONS, type SectionName } from "./export-parts";
-import type { PageHost } from "./page-parts";
+import { asOfField, type PageHost } from "./page-parts";
 import { ProfileCard } from "./profile-card";
 
 /** How long options must stay unchanged before the preview is typeset again. */
@@ -34,28 +34,14 @@ export class ExportPage {
 
   constructor(private readonly host: PageHost) {
     this.profile = new ProfileCard(host, () => void this.refresh(false));
-    this.asOfInput = h("input", {
-      type: "text",
-      id: "export-as-of",
-      "data-testid": "export-as-of",
-      "data-field": "as_of",
-      placeholder: "Today (YYYY-MM-DD)",
-      inputmode: "numeric",
-      autocomplete: "off",
-      spellcheck: "false",
-      class: "date",
-    });
-    this.asOfSlot = new ErrorSlot("export-as-of-msg");
-    this.asOfSlot.bind("as_of", this.asOfInput);
+    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("export-as-of", "export-as-of", () =>
+      this.optionsChanged(true),
+    ));
     // While typing, only a whole date (or none) is worth a preview; leaving the box or Enter
     // sends whatever is there, so Rust can say what is wrong with it.
     this.asOfInput.addEventListener("input", () => {
       const v = this.asOfInput.value.trim();
       if (v === "" || DAY.test(v)) this.schedule();
-    });
-    this.asOfInput.addEventListener("change", () => this.optionsChanged(true));
-    this.asOfInput.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") this.optionsChanged(true);
     });
     const boxes = SECTIONS.map(([name, label, hint]) => {
       const id = `export-option-${name}`;

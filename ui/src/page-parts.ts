@@ -133,3 +133,29 @@ export function optionalText(text: string): string | null {
   const t = text.trim();
   return t ? t : null;
 }
+
+/**
+ * The as-of date box the dashboard, coverage and export pages share: Rust's `as_of` errors go
+ * in its slot, and `commit` runs when the value is committed (Enter or leaving the box), not
+ * per keystroke, since half-typed dates would only flash errors.
+ */
+export function asOfField(id: string, testid: string, commit: () => void): { input: HTMLInputElement; slot: ErrorSlot } {
+  const input = h("input", {
+    type: "text",
+    id,
+    "data-testid": testid,
+    "data-field": "as_of",
+    placeholder: "Today (YYYY-MM-DD)",
+    inputmode: "numeric",
+    autocomplete: "off",
+    spellcheck: "false",
+    class: "date",
+  });
+  const slot = new ErrorSlot(`${id}-msg`);
+  slot.bind("as_of", input);
+  input.addEventListener("change", commit);
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") commit();
+  });
+  return { input, slot };
+}
