@@ -48,8 +48,10 @@ impl AppError {
                 | S::NotDossier { .. }
                 | S::Open { .. }
                 | S::Corrupt { .. }
+                | S::CorruptFieldChange { .. }
+                | S::CorruptSetting { .. }
                 | S::Sqlite(_) => UiErrorKind::Database,
-                S::Demo { .. } => UiErrorKind::Internal,
+                S::Demo { .. } | S::Shipped { .. } => UiErrorKind::Internal,
             },
         }
     }

@@ -52,6 +52,7 @@ fn main() {
             commands::credential_kinds,
             commands::app_info,
             staleness::dashboard,
+            staleness::explain,
             staleness::skill_list,
             staleness::set_half_life,
             staleness::skills_without_half_life,

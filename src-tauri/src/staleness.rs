@@ -7,7 +7,7 @@ use crate::files::{ask_save_path, write_atomically};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::requirements::Requirement;
-use dossier_core::staleness::{FieldChange, Renewal, SkillInfo};
+use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{Credential, FieldError, PartialDate, UserSettings};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
@@ -26,6 +26,16 @@ fn invalid(field: &str, message: String) -> AppError {
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>, as_of: Option<String>) -> Result<Dashboard> {
     Ok(state.store()?.dashboard(as_of_day(as_of)?)?)
+}
+
+/// "Why this status?" for one record: the dashboard's reasons with every step behind them.
+#[tauri::command]
+pub async fn explain(
+    state: State<'_, AppState>,
+    id: i64,
+    as_of: Option<String>,
+) -> Result<Explanation> {
+    Ok(state.store()?.explain(id, as_of_day(as_of)?)?)
 }
 
 #[tauri::command]

@@ -61,11 +61,33 @@ export type SkillInfo = { name: string, half_life_years: number | null, descript
 
 export type Renewal = { previous_completed: string | null, previous_expires: string | null, completed: string, expires: string | null, renewed_at: string, };
 
-export type FieldChange = { id: number, date: string, title: string, skills: Array<string>, 
+export type Phase = { date: string, 
+/**
+ * What applies from then, e.g. "high-risk obligations (Annex III)"; may be empty.
+ */
+what: string, };
+
+export type FieldChange = { id: number, 
+/**
+ * When its content became public. Older exports call it `date`.
+ */
+announced: string, 
+/**
+ * When it applies, in date order; empty when it applies on announcement.
+ */
+effective: Array<Phase>, title: string, 
+/**
+ * Where it applies ("EU", "US", ...); none: everywhere.
+ */
+jurisdiction: string | null, skills: Array<string>, 
 /**
  * How much of earlier training it invalidates, 0..1.
  */
-impact: number, source: string | null, };
+impact: number, source: string | null, 
+/**
+ * Context a person should know, e.g. the draft it replaced.
+ */
+note: string | null, };
 
 export type Freshness = "current" | "ageing" | "stale" | "expiring" | "expired";
 
@@ -82,6 +104,58 @@ export type Assessment = { id: number, title: string, status: Freshness,
  * The record's own freshness (0..1) before refreshing by newer records; 1 in progress.
  */
 freshness: number, reasons: Array<Reason>, };
+
+export type RecordState = "completed" | "practice" | "in-progress" | "not-yet";
+
+export type RecordRef = { id: number, title: string, 
+/**
+ * Its completion date as typed, or "ongoing" for current practice.
+ */
+when: string, };
+
+export type SkillDetail = { name: string, relevance: number, half_life_years: number, 
+/**
+ * No skill area names it, so the default half-life applies.
+ */
+default_half_life: boolean, 
+/**
+ * `2^(-age / half-life)` for this record (1 when not aged).
+ */
+freshness: number, 
+/**
+ * A newer record, or ongoing practice, that keeps this skill current.
+ */
+refreshed_by: RecordRef | null, };
+
+export type ChangeRelation = "covers" | "predates" | "covered-later" | "minor" | "outside" | "not-judged";
+
+export type ChangeDetail = { id: number, title: string, announced: string, jurisdiction: string | null, 
+/**
+ * The record's skills the change names.
+ */
+skills: Array<string>, 
+/**
+ * Impact times the record's highest relevance to those skills.
+ */
+share: number, relation: ChangeRelation, covered_by: RecordRef | null, text: string, };
+
+export type Explanation = { 
+/**
+ * Exactly what the dashboard shows for the record.
+ */
+assessment: Assessment, as_of: string, state: RecordState, age_days: number | null, 
+/**
+ * Freshness with refreshed skills counted as fresh; the half-life rule reads this.
+ */
+effective_freshness: number | null, 
+/**
+ * Where the record stands and how it was aged, in words.
+ */
+basis: string, 
+/**
+ * The rule that set the status, in words.
+ */
+rule: string, skills: Array<SkillDetail>, changes: Array<ChangeDetail>, };
 
 export type Topic = { 
 /**
@@ -223,7 +297,12 @@ framework: string, framework_id: string, as_of: string, domains: Array<DomainCov
  */
 unmapped: Array<string>, };
 
-export type PlanItem = { skill_id: string, skill: string, domain: string, earned: number, current: number, 
+export type PlanItem = { skill_id: string, skill: string, domain: string, 
+/**
+ * The skill as a person reads it: "Machine learning (Computer science and machine
+ * learning)", or just the name when skill and domain share it.
+ */
+label: string, earned: number, current: number, 
 /**
  * `earned - current`: how much of what was learned has gone out of date.
  */
@@ -239,7 +318,12 @@ renew: number | null, };
 
 export type CoverageView = { coverage: Coverage, chart_svg: string, plan: Array<PlanItem>, };
 
-export type Profile = { name: string, title: string, email: string, phone: string, location: string, website: string, };
+export type Profile = { name: string, title: string, email: string, phone: string, location: string, website: string, 
+/**
+ * Where the person practises ("US", "EU", ...): field changes elsewhere are shown as
+ * information, not as reasons. Empty: everywhere.
+ */
+jurisdictions: Array<string>, };
 
 export type Sections = { summary: boolean, chart: boolean, credentials: boolean, ce: boolean, requirements: boolean, evidence: boolean, 
 /**

@@ -60,6 +60,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Why a record has its status: skills, half-lives, refreshes, field changes, the rule.
+    Explain {
+        id: i64,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Skill areas and their half-lives.
     #[command(subcommand)]
     Skill(SkillCommand),
@@ -165,10 +173,21 @@ pub enum SkillCommand {
 pub enum FieldChangeCommand {
     /// Record a dated change in the field.
     Add {
-        #[arg(long, value_name = "DATE")]
-        date: String,
+        /// When its content became public (published, issued); records completed on or
+        /// after it cover it
+        #[arg(long, value_name = "DATE", visible_alias = "date")]
+        announced: String,
+        /// When (part of) it applies: DATE or DATE=WHAT; repeat for phases
+        #[arg(long, value_name = "DATE[=WHAT]")]
+        effective: Vec<String>,
         #[arg(long)]
         title: String,
+        /// Where it applies (EU, US, ...) [default: everywhere]
+        #[arg(long, value_name = "NAME")]
+        jurisdiction: Option<String>,
+        /// Context, e.g. the draft it replaced
+        #[arg(long)]
+        note: Option<String>,
         /// A skill it affects; repeat for more.
         #[arg(long = "skill", value_name = "NAME", required = true)]
         skills: Vec<String>,
@@ -262,6 +281,10 @@ pub enum ProfileCommand {
         location: Option<String>,
         #[arg(long)]
         website: Option<String>,
+        /// Where you practise (EU, US, ...); repeat or separate with commas; "" clears
+        /// (then every jurisdiction's field changes concern you)
+        #[arg(long = "jurisdiction", value_name = "NAME", value_delimiter = ',')]
+        jurisdictions: Option<Vec<String>>,
     },
 }
 

@@ -166,7 +166,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Skill(cmd) => staleness::skill(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?,
         Command::FieldChange(cmd) => {
-            staleness::field_change(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::changes::field_change(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+        }
+        Command::Explain { id, as_of, json } => {
+            let day = staleness::as_of(&as_of)?;
+            let store = Store::open(&db_path(&cli.db)?)?;
+            crate::changes::explain(&store, id, day, json, &mut out)?
         }
         Command::Requirement(cmd) => {
             staleness::requirement(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?

@@ -77,10 +77,9 @@ pub fn plan(
     for (i, p) in items.iter().enumerate() {
         writeln!(
             out,
-            "{:>2}. {} ({}): earned {}, current {}",
+            "{:>2}. {}: earned {}, current {}",
             i + 1,
-            p.skill,
-            p.domain,
+            p.label,
             pct(p.earned).trim(),
             pct(p.current).trim()
         )?;

@@ -4,6 +4,7 @@
 //! 1 on anything else. A failing command writes nothing.
 
 mod args;
+mod changes;
 mod commands;
 mod coverage;
 mod output;
@@ -55,20 +56,24 @@ fn store_message(e: &dossier_store::Error) -> String {
 }
 
 /// Names a draft field by the flag that sets it: `credit_type` -> `--credit-type`,
-/// `skills[1].relevance` -> `--skill (2nd)`.
+/// `skills[1].relevance` -> `--skill (#2)`, `effective[0].date` -> `--effective (#1)`.
 fn flag_message(e: &dossier_core::FieldError) -> String {
-    let flag = match e.field.strip_prefix("skills[") {
-        Some(rest) => {
+    let singular = |list: &str| match list {
+        "skills" => "skill".to_string(),
+        "jurisdictions" => "jurisdiction".to_string(),
+        other => other.replace('_', "-"),
+    };
+    let flag = match e.field.split_once('[') {
+        Some((list, rest)) => {
             let n: usize = rest
                 .split(']')
                 .next()
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);
-            format!("--skill (#{})", n + 1)
+            format!("--{} (#{})", singular(list), n + 1)
         }
-        None if e.field == "skills" => "--skill".to_string(),
         None if e.field == "half_life_years" => "--half-life".to_string(),
-        None => format!("--{}", e.field.replace('_', "-")),
+        None => format!("--{}", singular(&e.field)),
     };
     format!("{flag}: {}", e.message)
 }

@@ -63,6 +63,11 @@ pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Resu
             ] {
                 writeln!(out, "{label:<10}{v}")?;
             }
+            let places = match p.jurisdictions.is_empty() {
+                true => "(all: every field change concerns you)".to_string(),
+                false => p.jurisdictions.join(", "),
+            };
+            writeln!(out, "{:<10}{places}", "Practises")?;
         }
         ProfileCommand::Set {
             name,
@@ -71,8 +76,16 @@ pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Resu
             phone,
             location,
             website,
+            jurisdictions,
         } => {
             let mut p = store.profile()?;
+            if let Some(list) = jurisdictions {
+                p.jurisdictions = list
+                    .into_iter()
+                    .map(|j| j.trim().to_string())
+                    .filter(|j| !j.is_empty())
+                    .collect();
+            }
             for (given, field) in [
                 (name, &mut p.name),
                 (title, &mut p.title),

@@ -1,14 +1,12 @@
-//! The staleness and CE commands: flags, skills, field changes, requirements, renewals, and
-//! the iCalendar export. Every figure printed comes from `Store::dashboard`.
+//! The staleness and CE commands: flags, skills, requirements, renewals, and the iCalendar
+//! export (field changes and explanations: `changes.rs`). Every figure printed comes from
+//! `Store::dashboard`.
 
-use crate::args::{
-    ExportCommand, FieldChangeCommand, RequirementArgs, RequirementCommand, SkillCommand,
-};
+use crate::args::{ExportCommand, RequirementArgs, RequirementCommand, SkillCommand};
 use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::requirements::{Cap, Requirement, RollingWindow, Topic};
-use dossier_core::staleness::FieldChange;
 use dossier_core::{CredentialKind, PartialDate};
 use dossier_store::Store;
 use std::io::Write;
@@ -30,7 +28,7 @@ pub fn as_of(flag_value: &Option<String>) -> Result<NaiveDate> {
     }
 }
 
-fn json(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
+pub fn json(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
     writeln!(out)?;
     Ok(())
@@ -83,61 +81,6 @@ pub fn skill(store: &Store, cmd: SkillCommand, out: &mut impl Write) -> Result<(
             Ok(())
         }
     }
-}
-
-pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write) -> Result<()> {
-    match cmd {
-        FieldChangeCommand::Add {
-            date,
-            title,
-            skills,
-            impact,
-            source,
-        } => {
-            let change = FieldChange {
-                id: 0,
-                date: parse_day("--date", &date)?,
-                title,
-                skills,
-                impact,
-                source,
-            };
-            let added = store.add_field_change(&change)?;
-            writeln!(
-                out,
-                "Added field change #{} {} ({})",
-                added.id, added.title, added.date
-            )?;
-        }
-        FieldChangeCommand::List { json: true } => json(out, &store.field_changes()?)?,
-        FieldChangeCommand::List { json: false } => {
-            for c in store.field_changes()? {
-                writeln!(
-                    out,
-                    "{:>4}  {}  {}  (impact {})",
-                    c.id, c.date, c.title, c.impact
-                )?;
-                writeln!(out, "      affects: {}", c.skills.join(", "))?;
-                if let Some(s) = &c.source {
-                    writeln!(out, "      source: {s}")?;
-                }
-            }
-        }
-        FieldChangeCommand::Remove { id } => {
-            let c = store.remove_field_change(id)?;
-            writeln!(out, "Removed field change #{id} {}", c.title)?;
-            let skills: Vec<String> = c.skills.iter().map(|s| format!("--skill '{s}'")).collect();
-            writeln!(
-                out,
-                "Undo with: dossier field-change add --date {} --title '{}' {} --impact {}",
-                c.date,
-                c.title,
-                skills.join(" "),
-                c.impact
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// `NAME=NUMBER` as used by --topic and --window; the last `=` splits.

@@ -56,18 +56,21 @@ fn bench(c: &mut Criterion) {
     let changes: Vec<FieldChange> = (0..50)
         .map(|i| FieldChange {
             id: i,
-            date: NaiveDate::from_ymd_opt(2012 + (i as i32 % 14), 6, 1).expect("date"),
+            announced: NaiveDate::from_ymd_opt(2012 + (i as i32 % 14), 6, 1).expect("date"),
             title: format!("Change {i}"),
             skills: vec![format!("Skill {}", (i * 3) % 200)],
             impact: 0.5,
             source: None,
+            effective: vec![],
+            jurisdiction: None,
+            note: None,
         })
         .collect();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
     c.bench_function("coverage_10k_records_200_skills", |b| {
-        b.iter(|| coverage(black_box(&fw), &records, &changes, &[], as_of))
+        b.iter(|| coverage(black_box(&fw), &records, &changes, &[], &[], as_of))
     });
-    let cov = coverage(&fw, &records, &changes, &[], as_of);
+    let cov = coverage(&fw, &records, &changes, &[], &[], as_of);
     c.bench_function("plan_10k_records_200_skills", |b| {
         b.iter(|| plan(black_box(&cov), &records))
     });

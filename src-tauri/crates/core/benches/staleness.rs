@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
     let changes: Vec<FieldChange> = (0..50)
         .map(|i| FieldChange {
             id: i,
-            date: NaiveDate::from_ymd_opt(2010 + (i as i32 % 16), 1 + (i as u32 % 12), 1)
+            announced: NaiveDate::from_ymd_opt(2010 + (i as i32 % 16), 1 + (i as u32 % 12), 1)
                 .expect("date"),
             title: format!("Change {i}"),
             skills: vec![
@@ -47,6 +47,9 @@ fn bench(c: &mut Criterion) {
             ],
             impact: 0.3 + (i % 7) as f64 / 10.0,
             source: None,
+            effective: vec![],
+            jurisdiction: None,
+            note: None,
         })
         .collect();
     let reqs: Vec<Requirement> = (0..5)

@@ -5,18 +5,22 @@
 //!   case) is `kind weight × relevance × size`. Kind weights: degree 1.0; graduate
 //!   certificate and board certification 0.8; certification and experience 0.7; executive
 //!   education 0.5; micro-credential 0.3; CE activity 0.25. Size is 1, or `min(1, hours / 20)`
-//!   (at least 0.1) for a record with hours. A record in progress counts half.
+//!   (at least 0.1) for a record with hours. A degree or course in progress counts half;
+//!   ongoing practice (experience in progress) counts in full, and as current. A record not
+//!   yet begun or completed on the as-of date counts nothing.
 //! - **Earned** for a skill combines its records as independent evidence:
 //!   `1 − Π (1 − contribution)`. It grows with every record, never passes 1, and a record
 //!   counts once per skill (its best tag, if two tags map to one skill).
 //! - **Current** is the same with each contribution multiplied by the record's freshness for
-//!   that skill: `2^(−age / half-life)`, times `1 − impact` of the strongest field change it
-//!   predates and no newer record has covered; 0 once the record has expired.
+//!   that skill: `2^(−age / half-life)`, times `1 − impact` of the strongest field change
+//!   (announced by the as-of date, in the person's jurisdictions) it predates and no record
+//!   completed since the announcement, nor ongoing practice, has covered; 0 once the record
+//!   has expired.
 //! - A domain's earned and current are the weighted means of its skills'.
 
 use crate::framework::{Framework, Node};
 use crate::model::{Credential, CredentialKind, Status};
-use crate::staleness::{decay, FieldChange};
+use crate::staleness::{decay, standing, FieldChange, Standing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -114,12 +118,14 @@ fn name_index<'a>(fw: &'a Framework, aliases: &'a [(String, String)]) -> HashMap
 }
 
 /// Coverage of `fw` by `records` as of `as_of`. `aliases` are the user's extra
-/// (record skill name, framework skill id) pairs.
+/// (record skill name, framework skill id) pairs; `jurisdictions` where the person practises
+/// (empty: everywhere).
 pub fn coverage(
     fw: &Framework,
     records: &[Credential],
     changes: &[FieldChange],
     aliases: &[(String, String)],
+    jurisdictions: &[String],
     as_of: NaiveDate,
 ) -> Coverage {
     let index = name_index(fw, aliases);
@@ -155,18 +161,25 @@ pub fn coverage(
         }
     }
     unmapped.sort_by_key(|u| key(u));
+    // The last day a record carrying the skill may have been done: what can cover a change.
     let newest = |id: &str| -> Option<NaiveDate> {
         carried
             .get(id)?
             .iter()
             .filter_map(|&(i, _)| {
                 let r = &records[i];
-                r.completed
-                    .filter(|_| r.status == Status::Completed)
-                    .map(|d| d.earliest())
+                match standing(r, as_of) {
+                    Standing::Done(day) => Some(r.completed.map_or(day, |d| d.latest())),
+                    Standing::Practice => Some(as_of),
+                    Standing::Pending => None,
+                }
             })
             .max()
     };
+    let changes: Vec<&FieldChange> = changes
+        .iter()
+        .filter(|c| c.announced_by(as_of) && c.concerns(jurisdictions))
+        .collect();
     let domains = fw
         .domains()
         .map(|d| {
@@ -178,7 +191,7 @@ pub fn coverage(
                         n,
                         records,
                         carried.get(n.id.as_str()),
-                        changes,
+                        &changes,
                         newest(&n.id),
                         &index,
                         as_of,
@@ -215,7 +228,7 @@ fn skill_coverage(
     n: &Node,
     records: &[Credential],
     carriers: Option<&Vec<(usize, f64)>>,
-    changes: &[FieldChange],
+    changes: &[&FieldChange],
     newest: Option<NaiveDate>,
     index: &HashMap<String, &str>,
     as_of: NaiveDate,
@@ -223,10 +236,10 @@ fn skill_coverage(
     let half_life = n
         .half_life_years
         .unwrap_or(crate::staleness::DEFAULT_HALF_LIFE);
-    // Field changes affecting this skill (through any of its names) that have happened.
+    // Field changes naming this skill (through any of its names) that concern the person.
     let events: Vec<&FieldChange> = changes
         .iter()
-        .filter(|c| c.date <= as_of)
+        .copied()
         .filter(|c| {
             c.skills
                 .iter()
@@ -238,22 +251,29 @@ fn skill_coverage(
     for &(i, relevance) in carriers.map(|c| c.as_slice()).unwrap_or_default() {
         let r = &records[i];
         let mut base = kind_weight(r.kind) * relevance * size(r.hours);
-        let fresh = match (r.status, r.completed) {
-            (Status::InProgress, _) => {
-                base *= 0.5;
-                1.0
-            }
-            (_, _) if r.expires.is_some_and(|e| e.latest() < as_of) => 0.0,
-            (_, Some(done)) => {
-                let done = done.earliest();
+        let expired = r.expires.is_some_and(|e| e.latest() < as_of);
+        let fresh = match standing(r, as_of) {
+            Standing::Practice => 1.0,
+            Standing::Pending => match (r.status, r.completed) {
+                (Status::InProgress, _) if r.started.is_none_or(|s| s.earliest() <= as_of) => {
+                    base *= 0.5;
+                    1.0
+                }
+                (Status::Completed, None) if !expired => 1.0,
+                (Status::Completed, None) => 0.0,
+                // Not begun or not completed yet on the as-of date.
+                _ => continue,
+            },
+            Standing::Done(_) if expired => 0.0,
+            Standing::Done(done) => {
                 let penalty = events
                     .iter()
-                    .filter(|c| done < c.date && newest.is_none_or(|d| d < c.date))
+                    .filter(|c| r.completed.is_some_and(|d| c.predated_by(d)))
+                    .filter(|c| newest.is_none_or(|d| d < c.announced))
                     .map(|c| c.impact)
                     .fold(0.0, f64::max);
                 decay((as_of - done).num_days(), half_life) * (1.0 - penalty)
             }
-            (_, None) => 1.0,
         };
         miss_earned *= 1.0 - base;
         miss_current *= 1.0 - base * fresh;
@@ -291,6 +311,9 @@ pub struct PlanItem {
     pub skill_id: String,
     pub skill: String,
     pub domain: String,
+    /// The skill as a person reads it: "Machine learning (Computer science and machine
+    /// learning)", or just the name when skill and domain share it.
+    pub label: String,
     pub earned: f64,
     pub current: f64,
     /// `earned - current`: how much of what was learned has gone out of date.
@@ -348,10 +371,16 @@ pub fn plan(cov: &Coverage, records: &[Credential]) -> Vec<PlanItem> {
                 ),
                 _ => format!("Refresh {}: take a current course or CME", s.name),
             };
+            let label = if key(&s.name) == key(&d.name) {
+                s.name.clone()
+            } else {
+                format!("{} ({})", s.name, d.name)
+            };
             items.push(PlanItem {
                 skill_id: s.id.clone(),
                 skill: s.name.clone(),
                 domain: d.name.clone(),
+                label,
                 earned: s.earned,
                 current: s.current,
                 gap,

@@ -4,7 +4,8 @@
 use crate::model::Credential;
 use crate::requirements::{progress, CycleState, Progress, Requirement};
 use crate::staleness::{
-    assess, Assessment, FieldChange, Freshness, Reason, ReasonKind, Settings, SkillArea,
+    assess, Assessment, Explanation, FieldChange, Freshness, Reason, ReasonKind, Settings,
+    SkillArea,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -112,6 +113,42 @@ pub fn cycle_reason(p: &Progress, warning_days: i64) -> Option<Reason> {
     })
 }
 
+/// Each cycle that needs attention, its reason, and the credential it renews (if any).
+fn cycle_reasons<'a>(
+    requirements: &'a [Requirement],
+    cycles: &'a [Progress],
+    warning_days: i64,
+) -> impl Iterator<Item = (&'a Requirement, &'a Progress, Reason)> {
+    requirements
+        .iter()
+        .zip(cycles)
+        .filter_map(move |(req, p)| Some((req, p, cycle_reason(p, warning_days)?)))
+}
+
+/// "Why this status?" for one record: the staleness explanation plus the CE-cycle deadlines
+/// the dashboard puts on the licence a cycle renews. `None` when no record has this id.
+pub fn explain(
+    records: &[Credential],
+    areas: &[SkillArea],
+    changes: &[FieldChange],
+    requirements: &[Requirement],
+    as_of: NaiveDate,
+    settings: &Settings,
+    id: i64,
+) -> Option<Explanation> {
+    let mut e = crate::staleness::explain(records, areas, changes, as_of, settings, id)?;
+    let linked: Vec<Requirement> = requirements
+        .iter()
+        .filter(|r| r.credential == Some(id))
+        .cloned()
+        .collect();
+    let cycles: Vec<Progress> = linked.iter().map(|r| progress(r, records, as_of)).collect();
+    for (_, _, reason) in cycle_reasons(&linked, &cycles, settings.warning_days) {
+        e.add_reason(reason);
+    }
+    Some(e)
+}
+
 /// Everything the dashboard shows, as of `as_of`.
 pub fn build(
     records: &[Credential],
@@ -127,10 +164,7 @@ pub fn build(
         .map(|r| progress(r, records, as_of))
         .collect();
     let mut attention = Vec::new();
-    for (req, p) in requirements.iter().zip(&cycles) {
-        let Some(reason) = cycle_reason(p, settings.warning_days) else {
-            continue;
-        };
+    for (req, p, reason) in cycle_reasons(requirements, &cycles, settings.warning_days) {
         // The licence the cycle renews carries the deadline too, so its row says why.
         if let Some(a) = assessments
             .iter_mut()

@@ -217,4 +217,24 @@ impl Framework {
         }
         out
     }
+
+    /// Every other name of a skill, as (alias, skill name): the framework's own aliases and the
+    /// user's (record skill name, skill id) pairs. Staleness folds them as coverage does, so a
+    /// change naming "AI law" reaches a record tagged "EU AI Act".
+    pub fn skill_aliases(&self, user: &[(String, String)]) -> Vec<(String, String)> {
+        let leaves: Vec<&Node> = self
+            .domains()
+            .flat_map(|d| self.skills_under(&d.id))
+            .collect();
+        let mut out: Vec<(String, String)> = leaves
+            .iter()
+            .flat_map(|n| n.aliases.iter().map(|a| (a.clone(), n.name.clone())))
+            .collect();
+        for (alias, id) in user {
+            if let Some(n) = leaves.iter().find(|n| &n.id == id) {
+                out.push((alias.clone(), n.name.clone()));
+            }
+        }
+        out
+    }
 }

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod dashboard;
 pub mod date;
 pub mod draft;
+pub mod field_change;
 pub mod framework;
 pub mod model;
 pub mod profile;
@@ -61,11 +62,18 @@ pub fn typescript_bindings() -> String {
         staleness::SkillArea::decl(&cfg),
         staleness::SkillInfo::decl(&cfg),
         staleness::Renewal::decl(&cfg),
-        staleness::FieldChange::decl(&cfg),
+        field_change::Phase::decl(&cfg),
+        field_change::FieldChange::decl(&cfg),
         staleness::Freshness::decl(&cfg),
         staleness::ReasonKind::decl(&cfg),
         staleness::Reason::decl(&cfg),
         staleness::Assessment::decl(&cfg),
+        staleness::RecordState::decl(&cfg),
+        staleness::RecordRef::decl(&cfg),
+        staleness::SkillDetail::decl(&cfg),
+        staleness::ChangeRelation::decl(&cfg),
+        staleness::ChangeDetail::decl(&cfg),
+        staleness::Explanation::decl(&cfg),
         requirements::Topic::decl(&cfg),
         requirements::Cap::decl(&cfg),
         requirements::RollingWindow::decl(&cfg),

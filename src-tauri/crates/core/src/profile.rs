@@ -13,6 +13,9 @@ pub struct Profile {
     pub phone: String,
     pub location: String,
     pub website: String,
+    /// Where the person practises ("US", "EU", ...): field changes elsewhere are shown as
+    /// information, not as reasons. Empty: everywhere.
+    pub jurisdictions: Vec<String>,
 }
 
 /// Which parts of the report to include.

@@ -20,10 +20,23 @@ pub(crate) fn seed(conn: &Connection) -> Result<()> {
     if crate::settings::get(conn, "seeded.skill_areas")?.is_some() {
         return Ok(());
     }
-    let defaults: Defaults = serde_json::from_str(DEFAULTS).map_err(|e| Error::Demo {
-        index: 0,
-        title: "skill-areas.json".into(),
-        message: e.to_string(),
+    upsert_defaults(conn)?;
+    crate::settings::set(conn, "seeded.skill_areas", "1")
+}
+
+/// A migration's data step: areas shipped since the store was seeded reach it too. A
+/// half-life or description the user set is never overwritten.
+pub(crate) fn add_new_defaults(conn: &Connection) -> Result<()> {
+    if crate::settings::get(conn, "seeded.skill_areas")?.is_none() {
+        return Ok(());
+    }
+    upsert_defaults(conn)
+}
+
+fn upsert_defaults(conn: &Connection) -> Result<()> {
+    let defaults: Defaults = serde_json::from_str(DEFAULTS).map_err(|e| Error::Shipped {
+        file: "skill-areas.json",
+        message: format!("line {}: {e}", e.line()),
     })?;
     for a in &defaults.areas {
         conn.execute(
@@ -34,7 +47,7 @@ pub(crate) fn seed(conn: &Connection) -> Result<()> {
             params![a.name, a.half_life_years, a.description],
         )?;
     }
-    crate::settings::set(conn, "seeded.skill_areas", "1")
+    Ok(())
 }
 
 impl Store {

@@ -4,17 +4,22 @@
 use crate::error::Result;
 use crate::Store;
 use chrono::NaiveDate;
-use dossier_core::dashboard::{build, Dashboard};
-use dossier_core::staleness::Settings;
+use dossier_core::dashboard::{build, explain, Dashboard};
+use dossier_core::staleness::{Explanation, Settings};
 use dossier_core::{Credential, FieldError, ListQuery, UserSettings};
 
 pub const WARNING_DAYS_KEY: &str = "staleness.warning_days";
 pub const DEFAULT_HALF_LIFE_KEY: &str = "staleness.default_half_life";
 
 impl Store {
-    /// The user's staleness settings, defaults where unset or unreadable.
+    /// The user's staleness settings (defaults where unset or unreadable), where they
+    /// practise (from the profile) and the active framework's skill aliases.
     pub fn staleness_settings(&self) -> Result<Settings> {
         let mut s = Settings::default();
+        s.jurisdictions = self.profile()?.jurisdictions;
+        let framework = self.active_framework_id()?;
+        let user = self.aliases(&framework)?;
+        s.aliases = self.framework(&framework)?.skill_aliases(&user);
         if let Some(days) = self.setting(WARNING_DAYS_KEY)?.and_then(|v| v.parse().ok()) {
             s.warning_days = days;
         }
@@ -33,6 +38,30 @@ impl Store {
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
         let records = self.list(&ListQuery::default())?;
         self.dashboard_of(&records, as_of)
+    }
+
+    /// "Why this status?" for one record, with the reasons the dashboard gives it.
+    pub fn explain(&self, id: i64, as_of: NaiveDate) -> Result<Explanation> {
+        let records = self.list(&ListQuery::default())?;
+        if !records.iter().any(|r| r.id == id) {
+            // Removed or unknown: the same error `show` gives.
+            self.get(id)?;
+            return Err(crate::Error::NotFound(id));
+        }
+        let areas = self.skill_areas()?;
+        let changes = self.field_changes()?;
+        let requirements = self.requirements()?;
+        let settings = self.staleness_settings()?;
+        explain(
+            &records,
+            &areas,
+            &changes,
+            &requirements,
+            as_of,
+            &settings,
+            id,
+        )
+        .ok_or(crate::Error::NotFound(id))
     }
 
     /// The dashboard for records already read.

@@ -55,6 +55,16 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    #[error("stored field change #{id} has an unreadable {field}: {message}")]
+    CorruptFieldChange {
+        id: i64,
+        field: &'static str,
+        message: String,
+    },
+    #[error("the stored {what} is unreadable: {message}")]
+    CorruptSetting { what: &'static str, message: String },
+    #[error("the shipped data file {file} is invalid: {message}")]
+    Shipped { file: &'static str, message: String },
     #[error("no data directory is known for this platform; set DOSSIER_DB")]
     NoDataDir,
     #[error("{path}: {source}")]

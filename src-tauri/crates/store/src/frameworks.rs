@@ -217,7 +217,15 @@ impl Store {
         let fw = self.framework(&id)?;
         let changes = self.field_changes()?;
         let aliases = self.aliases(&id)?;
-        Ok(coverage(&fw, records, &changes, &aliases, as_of))
+        let jurisdictions = self.profile()?.jurisdictions;
+        Ok(coverage(
+            &fw,
+            records,
+            &changes,
+            &aliases,
+            &jurisdictions,
+            as_of,
+        ))
     }
 
     /// Coverage, its chart and the plan, for the coverage page.

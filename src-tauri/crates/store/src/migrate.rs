@@ -30,7 +30,23 @@ const MIGRATIONS: &[Migration] = &[
         "0004_frameworks",
         include_str!("../migrations/0004_frameworks.sql"),
     ),
+    (
+        "0005_field_change_dates",
+        include_str!("../migrations/0005_field_change_dates.sql"),
+    ),
 ];
+
+/// Data steps that follow a migration's SQL in its transaction: changes to shipped data that
+/// existing stores must receive, and that SQL alone cannot derive from the shipped files.
+fn data_step(name: &str, tx: &rusqlite::Transaction) -> Result<()> {
+    match name {
+        "0005_field_change_dates" => {
+            crate::field_changes::reship(tx)?;
+            crate::areas::add_new_defaults(tx)
+        }
+        _ => Ok(()),
+    }
+}
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -108,9 +124,10 @@ pub fn migrate_with(
             }
         }
     }
-    for (i, (_name, sql)) in migrations.iter().enumerate().skip(current as usize) {
+    for (i, (name, sql)) in migrations.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        data_step(name, &tx)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;

@@ -3,8 +3,10 @@
 use crate::error::{Error, Result};
 use crate::Store;
 use chrono::NaiveDate;
+use dossier_core::field_change::{same_jurisdiction, MAX_JURISDICTION};
 use dossier_core::profile::{Profile, Snapshot};
 use dossier_core::{FieldError, ListQuery};
+use rusqlite::Connection;
 
 const PROFILE_KEY: &str = "profile";
 
@@ -45,28 +47,58 @@ fn check(p: &Profile) -> Vec<FieldError> {
                 message,
             })
         })
+        .chain(p.jurisdictions.iter().enumerate().filter_map(|(i, j)| {
+            let bad = j.trim().is_empty()
+                || j.chars().count() > MAX_JURISDICTION
+                || j.chars().any(char::is_control);
+            bad.then(|| {
+                FieldError::new(
+                    format!("jurisdictions[{i}]"),
+                    format!(
+                        "must be a name such as EU or US, one line of at most \
+                         {MAX_JURISDICTION} characters (got '{j}')"
+                    ),
+                )
+            })
+        }))
         .collect()
 }
 
+/// Checks and stores a profile (jurisdictions trimmed, repeats dropped).
+pub(crate) fn write(conn: &Connection, p: &Profile) -> Result<()> {
+    let mut p = p.clone();
+    p.jurisdictions = p
+        .jurisdictions
+        .iter()
+        .map(|j| j.trim().to_string())
+        .collect();
+    p.jurisdictions.dedup_by(|a, b| same_jurisdiction(a, b));
+    let problems = check(&p);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let json = serde_json::to_string(&p).map_err(|e| Error::CorruptSetting {
+        what: "profile",
+        message: e.to_string(),
+    })?;
+    crate::settings::set(conn, PROFILE_KEY, &json)
+}
+
 impl Store {
+    /// The profile; an unreadable stored profile is an error, not silently blank.
     pub fn profile(&self) -> Result<Profile> {
-        Ok(self
-            .setting(PROFILE_KEY)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        match self.setting(PROFILE_KEY)? {
+            None => Ok(Profile::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| Error::CorruptSetting {
+                what: "profile",
+                message: e.to_string(),
+            }),
+        }
     }
 
+    /// Saves the profile after checking it; a bad value names its field.
     pub fn set_profile(&self, p: &Profile) -> Result<()> {
-        let problems = check(p);
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
-        let json = serde_json::to_string(p).map_err(|e| Error::Corrupt {
-            id: 0,
-            field: "profile",
-            message: e.to_string(),
-        })?;
-        self.set_setting(PROFILE_KEY, &json)
+        self.with_tx(|tx| write(tx, p))
     }
 
     /// The portfolio as of `as_of`, for a report: one read of everything it shows.

@@ -151,7 +151,7 @@ fn a_field_change_flags_older_training_until_newer_covers_it() {
         texts(course)
             .iter()
             .any(|t| t
-                == "Predates 'New device rule' (2026-06-01), which affects Medical device law"),
+                == "Predates 'New device rule' (published 2026-06-01), which affects Medical device law"),
         "{:?}",
         texts(course)
     );

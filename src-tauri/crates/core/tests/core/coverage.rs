@@ -130,7 +130,14 @@ fn coverage_follows_the_documented_formula() {
         &[("Skill B", 0.5), ("Unknown thing", 1.0)],
     );
     degree.kind = CredentialKind::Degree;
-    let c = coverage(&small(), &[cert, cme, degree], &[], &[], day("2026-11-27"));
+    let c = coverage(
+        &small(),
+        &[cert, cme, degree],
+        &[],
+        &[],
+        &[],
+        day("2026-11-27"),
+    );
     let d = &c.domains[0];
     let (a, b) = (&d.skills[0], &d.skills[1]);
     // Cert: 0.7 x 1 x 1 = 0.7 earned; 4 years at half-life 2: 0.7 x 0.25 = 0.175 current.
@@ -157,7 +164,7 @@ fn expiry_and_field_changes_lower_current_not_earned() {
     let mut cert = record(1, "Cert", "2025-11-27", &[("Skill B", 1.0)]);
     cert.kind = CredentialKind::Certification;
     cert.expires = Some("2026-06".parse().expect("d"));
-    let expired = coverage(&small(), &[cert], &[], &[], day("2026-11-27"));
+    let expired = coverage(&small(), &[cert], &[], &[], &[], day("2026-11-27"));
     let b = &expired.domains[0].skills[1];
     assert_eq!(
         (b.earned, b.current),
@@ -167,16 +174,20 @@ fn expiry_and_field_changes_lower_current_not_earned() {
     let course = record(2, "Course", "2026-01-01", &[("Skill A", 1.0)]);
     let change = FieldChange {
         id: 1,
-        date: day("2026-06-01"),
+        announced: day("2026-06-01"),
         title: "Rule".into(),
         skills: vec!["A alias".into()],
         impact: 0.6,
         source: None,
+        effective: vec![],
+        jurisdiction: None,
+        note: None,
     };
     let c = coverage(
         &small(),
         std::slice::from_ref(&course),
         std::slice::from_ref(&change),
+        &[],
         &[],
         day("2026-06-01"),
     );
@@ -190,7 +201,14 @@ fn expiry_and_field_changes_lower_current_not_earned() {
     );
     let user_alias = [("Skill A renamed".to_string(), "a".to_string())];
     let renamed = record(3, "R", "2026-01-01", &[("skill a renamed", 1.0)]);
-    let c = coverage(&small(), &[renamed], &[], &user_alias, day("2026-06-01"));
+    let c = coverage(
+        &small(),
+        &[renamed],
+        &[],
+        &user_alias,
+        &[],
+        day("2026-06-01"),
+    );
     assert_eq!(
         c.domains[0].skills[0].records.len(),
         1,

@@ -67,11 +67,14 @@ fn areas() -> Vec<SkillArea> {
 fn eu_ai_act() -> FieldChange {
     FieldChange {
         id: 1,
-        date: day("2025-08-02"),
+        announced: day("2025-08-02"),
         title: "EU AI Act obligations apply".into(),
         skills: vec!["Regulation and policy".into()],
         impact: 0.8,
         source: None,
+        effective: vec![],
+        jurisdiction: None,
+        note: None,
     }
 }
 
@@ -225,7 +228,7 @@ fn a_field_change_flags_older_training_until_newer_covers_it() {
         .expect("flagged");
     assert_eq!(
         change.text,
-        "Predates 'EU AI Act obligations apply' (2025-08-02), which affects Regulation and policy",
+        "Predates 'EU AI Act obligations apply' (published 2025-08-02), which affects Regulation and policy",
         "names the event and the skill"
     );
     assert_eq!(r[0].status, Freshness::Stale, "impact 0.8 makes it stale");

@@ -96,11 +96,14 @@ fn field_changes_are_validated_and_removable() {
     let before = store.field_changes().expect("list").len();
     let bad = FieldChange {
         id: 0,
-        date: day("2026-01-01"),
+        announced: day("2026-01-01"),
         title: "New rule".into(),
         skills: vec!["Regulation and policy".into()],
         impact: 1.5,
         source: None,
+        effective: vec![],
+        jurisdiction: None,
+        note: None,
     };
     let err = store
         .add_field_change(&bad)
