@@ -44,11 +44,23 @@ pub struct StatusCounts {
     pub expired: u32,
 }
 
+/// CE hours completed in a window ending on the as-of date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct CeHours {
+    pub months: u32,
+    pub hours: f64,
+}
+
+/// The windows the dashboard and the PDF report CE hours over.
+pub const CE_WINDOWS: [u32; 2] = [12, 24];
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Dashboard {
     #[ts(type = "string")]
     pub as_of: NaiveDate,
     pub counts: StatusCounts,
+    /// CE hours in the last 12 and 24 months, whatever the requirements.
+    pub ce_hours: Vec<CeHours>,
     pub attention: Vec<AttentionItem>,
     pub assessments: Vec<Assessment>,
     pub cycles: Vec<Progress>,
@@ -222,6 +234,13 @@ pub fn build(
     Dashboard {
         as_of,
         counts,
+        ce_hours: CE_WINDOWS
+            .iter()
+            .map(|&months| CeHours {
+                months,
+                hours: crate::requirements::ce_hours_within(records, as_of, months),
+            })
+            .collect(),
         attention,
         assessments,
         cycles,

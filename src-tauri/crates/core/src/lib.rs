@@ -85,6 +85,7 @@ pub fn typescript_bindings() -> String {
         dashboard::Action::decl(&cfg),
         dashboard::AttentionItem::decl(&cfg),
         dashboard::StatusCounts::decl(&cfg),
+        dashboard::CeHours::decl(&cfg),
         dashboard::Dashboard::decl(&cfg),
         UserSettings::decl(&cfg),
         framework::Node::decl(&cfg),

@@ -186,6 +186,23 @@ fn cap_matches(cap: &Cap, r: &Credential) -> bool {
         && cap.skill.as_deref().is_none_or(|s| has_skill(r, s))
 }
 
+/// Hours of CE activities completed in the `months` months up to `as_of`: every day the
+/// completion date can mean lies inside the window, as for a cycle. What a board's "hours in
+/// the last two years" asks, with no requirement set.
+pub fn ce_hours_within(records: &[Credential], as_of: NaiveDate, months: u32) -> f64 {
+    let starts = cycle_start(as_of, months);
+    round2(
+        records
+            .iter()
+            .filter(|r| r.kind == crate::CredentialKind::CeActivity)
+            .filter(|r| r.status == Status::Completed)
+            .filter_map(|r| Some((r.completed?, r.hours.filter(|h| *h > 0.0)?)))
+            .filter(|(d, _)| d.earliest() >= starts && d.latest() <= as_of)
+            .map(|(_, h)| h)
+            .sum(),
+    )
+}
+
 /// Where the person stands on `req` as of `as_of`.
 pub fn progress(req: &Requirement, records: &[Credential], as_of: NaiveDate) -> Progress {
     let starts = cycle_start(req.ends, req.cycle_months);

@@ -77,7 +77,8 @@ pub struct ReportData {
     sections: Sections,
     counts: Vec<Row>,
     statuses: Vec<Row>,
-    ce_hours: String,
+    /// CE hours in the last 12 and 24 months, then each requirement's counted of required.
+    ce_figures: Vec<Row>,
     framework: String,
     chart_alt: String,
     coverage: Vec<Row>,
@@ -193,7 +194,28 @@ pub fn assemble(
             credit_type: r.credit_type.clone().unwrap_or_default(),
         })
         .collect();
-    let ce_hours: f64 = dash.cycles.iter().map(|c| c.counted).sum();
+    let row = |name: String, a: String| Row {
+        name,
+        a,
+        b: String::new(),
+        c: String::new(),
+    };
+    let ce_figures: Vec<Row> = dash
+        .ce_hours
+        .iter()
+        .map(|w| {
+            row(
+                format!("CE, last {} months", w.months),
+                format!("{} h", hours(w.hours)),
+            )
+        })
+        .chain(dash.cycles.iter().map(|p| {
+            row(
+                p.name.clone(),
+                format!("{} of {} h", hours(p.counted), hours(p.required)),
+            )
+        }))
+        .collect();
     let counts = CredentialKind::ALL
         .iter()
         .map(|k| (k, records.iter().filter(|r| r.kind == *k).count()))
@@ -319,7 +341,7 @@ pub fn assemble(
         sections: sections.clone(),
         counts,
         statuses,
-        ce_hours: hours((ce_hours * 100.0).round() / 100.0),
+        ce_figures,
         framework: cov.framework.clone(),
         chart_alt,
         coverage,
