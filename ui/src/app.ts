@@ -277,7 +277,7 @@ export class App {
         openEvidence: (e) => void this.openEvidence(e),
         removeEvidence: (cred, e) => void this.removeEvidence(cred, e),
       },
-      { assessment: this.pages.assessment(c.id), renewals },
+      { assessment: this.pages.assessment(c.id), renewals, why: this.pages.whySection(c) },
     );
     if (hadFocus) this.detail.focus(); // the focused button was redrawn away; keep the keyboard in the panel
     if (renewals === null) void this.loadRenewals(c.id);

@@ -9,6 +9,7 @@ import type {
   Credential,
   CredentialDraft,
   Dashboard,
+  Explanation,
   FieldChange,
   FieldError,
   Framework,
@@ -177,6 +178,11 @@ export function appInfo(): Promise<AppInfo> {
 /** Verdicts, the attention list and CE cycles; `asOf` null means today (Rust's clock). */
 export function dashboard(asOf: string | null): Promise<Dashboard> {
   return call("dashboard", { asOf });
+}
+
+/** "Why this status?" for one record, as of the same date as `dashboard`; null means today. */
+export function explain(id: number, asOf: string | null): Promise<Explanation> {
+  return call("explain", { id, asOf });
 }
 
 export function skillList(): Promise<SkillInfo[]> {

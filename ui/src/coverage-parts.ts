@@ -166,8 +166,8 @@ export function planList(plan: readonly PlanItem[], handlers: CoverageHandlers):
           h(
             "div",
             { class: "plan-head" },
-            h("span", { class: "plan-skill" }, p.skill),
-            h("span", { class: "hint" }, p.domain),
+            // Rust's label names the domain only when it differs from the skill.
+            h("span", { class: "plan-skill", "data-testid": "plan-label" }, p.label),
             h("span", { class: "plan-figures muted" }, "earned ", figure(p.earned, "cov-earned"), " · current ", figure(p.current, "cov-current")),
           ),
           h("p", { class: "plan-suggestion", "data-testid": "plan-suggestion" }, p.suggestion),

@@ -64,6 +64,8 @@ function evidenceItem(c: Credential, e: Evidence, handlers: DetailHandlers): HTM
 export interface DetailExtras {
   assessment?: Assessment | undefined;
   renewals: readonly Renewal[] | null;
+  /** The "Why this status?" section (why-status.ts), shown under the status. */
+  why?: HTMLElement | undefined;
 }
 
 function statusSection(a: Assessment | undefined): HTMLElement[] {
@@ -156,6 +158,7 @@ export function renderDetail(
       "div",
       { class: "panel-body" },
       statusSection(extras.assessment),
+      extras.why,
       h(
         "dl",
         { class: "facts" },

@@ -54,8 +54,8 @@ function view(): CoverageView {
     },
     chart_svg: CHART,
     plan: [
-      { skill_id: "clinical.medicine", skill: "Clinical medicine", domain: "Clinical medicine", earned: 1, current: 0.323, gap: 0.677, priority: 1.35, suggestion: "Refresh Clinical medicine: take a current course or CME", renew: null },
-      { skill_id: "csml.ml", skill: "Machine learning", domain: "Computer science and machine learning", earned: 0.99, current: 0.71, gap: 0.28, priority: 0.28, suggestion: "Renew 'AWS Certified Machine Learning – Specialty' (expired 2025-03-14)", renew: 5 },
+      { skill_id: "clinical.medicine", skill: "Clinical medicine", domain: "Clinical medicine", label: "Clinical medicine", earned: 1, current: 0.323, gap: 0.677, priority: 1.35, suggestion: "Refresh Clinical medicine: take a current course or CME", renew: null },
+      { skill_id: "csml.ml", skill: "Machine learning", domain: "Computer science and machine learning", label: "Machine learning (Computer science and machine learning)", earned: 0.99, current: 0.71, gap: 0.28, priority: 0.28, suggestion: "Renew 'AWS Certified Machine Learning – Specialty' (expired 2025-03-14)", renew: 5 },
     ],
   };
 }

@@ -12,6 +12,7 @@ let profile: Profile = {
   phone: "",
   location: "Ann Arbor, MI",
   website: "https://example.org/jlee",
+  jurisdictions: ["US"],
 };
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +65,11 @@ export function reportCommand(cmd: string, a: Record<string, unknown>): unknown 
     case "profile": return profile;
     case "set_profile": {
       const p = a.profile as Profile;
-      const fields = (Object.keys(p) as (keyof Profile)[]).filter((k) => p[k].length > 200).map((field) => ({ field, message: `is too long (${p[field].length} characters; at most 200)` }));
+      const texts = (Object.keys(p) as (keyof Profile)[]).flatMap((k) => (k === "jurisdictions" ? [] : [k]));
+      const fields = [
+        ...texts.filter((k) => p[k].length > 200).map((field) => ({ field, message: `is too long (${p[field].length} characters; at most 200)` })),
+        ...p.jurisdictions.flatMap((j, i) => (j.length > 40 ? [{ field: `jurisdictions[${i}]`, message: `must be a name such as EU or US, one line of at most 40 characters (got '${j}')` }] : [])),
+      ];
       if (fields.length) throw { kind: "validation", message: `${fields.length} fields need attention`, fields };
       profile = p;
       return null;

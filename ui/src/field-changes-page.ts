@@ -1,24 +1,30 @@
-// The Field changes page: dated events (a new rule, a new guideline) that make earlier
-// training on some skills out of date. Listed as Rust returns them; added through a small
-// form; removed at once with an Undo that adds the same change back.
+// The Field changes page: events (a new rule, a new guideline) that make earlier training on
+// some skills out of date, dated by their announcement, with the phases in which they apply
+// and where. Listed as Rust returns them; added through a small form; removed at once with an
+// Undo that adds the same change back.
 
-import type { FieldChange, FieldError } from "./bindings";
+import type { FieldChange, FieldError, Phase } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { textInput } from "./form-parts";
 import { numberText } from "./format";
-import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem, UNDO_MS, type PageHost } from "./page-parts";
+import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem, splitList, UNDO_MS, type PageHost } from "./page-parts";
+import { RowsEditor } from "./rows-editor";
 
-/** "A, B,, C" as ["A", "B", "C"]: the form takes affected skills comma-separated. */
-export function splitSkills(text: string): string[] {
-  return text.split(",").map((s) => s.trim()).filter(Boolean);
+type InputName = "announced" | "title" | "skills" | "impact" | "source" | "jurisdiction" | "note";
+
+/** "high-risk obligations from 2026-08-02", or "From 2025-02-02" when the phase names nothing. */
+function phaseText(p: Phase): string {
+  return p.what.trim() ? `${p.what} from ${p.date}` : `From ${p.date}`;
 }
 
 export class FieldChangesView {
   readonly element: HTMLElement;
   private readonly host: PageHost;
   private readonly tableWrap: HTMLElement;
-  private readonly inputs: { date: HTMLInputElement; title: HTMLInputElement; skills: HTMLInputElement; impact: HTMLInputElement; source: HTMLInputElement };
+  private readonly inputs: Record<InputName, HTMLInputElement>;
+  /** The phases in which the change applies ("effective"; Rust names rows effective[i].date). */
+  readonly phases: RowsEditor;
   private readonly fields = new Fields("change-errors");
   private readonly addBtn: HTMLButtonElement;
   private seq = 0;
@@ -26,17 +32,30 @@ export class FieldChangesView {
   constructor(host: PageHost) {
     this.host = host;
     this.inputs = {
-      date: textInput("", { placeholder: "YYYY-MM-DD", inputmode: "numeric", class: "date" }),
+      announced: textInput("", { placeholder: "YYYY-MM-DD", inputmode: "numeric", class: "date" }),
       title: textInput("", { placeholder: "e.g. New FDA guidance on AI device software" }),
       skills: textInput("", { placeholder: "Regulation and policy, Ethical AI governance" }),
       impact: textInput("", { inputmode: "decimal", placeholder: "0 to 1, e.g. 0.5" }),
       source: textInput("", { inputmode: "url", placeholder: "https://" }),
+      jurisdiction: textInput("", { placeholder: "EU, US … (blank: everywhere)" }),
+      note: textInput("", { placeholder: "Optional, e.g. the draft it replaced" }),
     };
     const part = (field: keyof typeof this.inputs, label: string, cls = "", hint?: string) => {
       const f = formField({ field, label, control: this.inputs[field], testid: `change-${field}`, id: `change-${field}`, cls, ...(hint ? { hint } : {}) });
       this.fields.add(field, f.slot);
       return f.wrapper;
     };
+    this.phases = new RowsEditor(
+      "effective",
+      "Effective from",
+      [
+        { key: "date", label: "Date", type: "text", placeholder: "YYYY-MM-DD", inputmode: "numeric", cls: "date" },
+        { key: "what", label: "What applies", type: "text", placeholder: "What applies then (optional)", cls: "grow" },
+      ],
+      () => ({ date: "", what: "" }),
+      "Add phase",
+      "When it applies, phase by phase. None: from its announcement.",
+    );
     this.addBtn = h("button", { type: "submit", class: "btn btn-primary", "data-testid": "change-add" }, icon("plus"), "Add field change");
     const form = h(
       "form",
@@ -46,12 +65,15 @@ export class FieldChangesView {
       h(
         "div",
         { class: "grid grid-4" },
-        part("date", "Date"),
+        part("announced", "Announced", "", "When it was published; records completed on or after it cover it."),
         part("title", "Title", "c3"),
         part("skills", "Affected skills", "c2", "Comma-separated."),
         part("impact", "Impact", "", "Share of earlier training it invalidates."),
-        part("source", "Source"),
+        part("jurisdiction", "Jurisdiction"),
+        part("source", "Source", "c2"),
+        part("note", "Note", "c2"),
       ),
+      this.phases.element,
       h("div", { class: "form-actions" }, this.addBtn),
     );
     form.addEventListener("submit", (e) => {
@@ -98,7 +120,9 @@ export class FieldChangesView {
           h(
             "tr",
             {},
-            h("th", { scope: "col" }, "Date"),
+            h("th", { scope: "col" }, "Announced"),
+            h("th", { scope: "col" }, "Effective"),
+            h("th", { scope: "col" }, "Jurisdiction"),
             h("th", { scope: "col" }, "Title"),
             h("th", { scope: "col" }, "Affected skills"),
             h("th", { scope: "col", class: "num" }, "Impact"),
@@ -117,8 +141,14 @@ export class FieldChangesView {
     return h(
       "tr",
       { "data-testid": "change-row", "data-id": c.id },
-      h("td", { class: "nowrap num" }, c.date),
-      h("td", { class: "wrap" }, c.title),
+      h("td", { class: "nowrap num", "data-testid": "change-announced" }, c.announced),
+      h(
+        "td",
+        { "data-testid": "change-effective" },
+        c.effective.length ? c.effective.map((p) => h("div", { class: "phase" }, phaseText(p))) : h("span", { class: "muted" }, "—"),
+      ),
+      h("td", { "data-testid": "change-jurisdiction" }, c.jurisdiction ?? h("span", { class: "muted" }, "Everywhere")),
+      h("td", { class: "wrap" }, c.title, c.note ? h("div", { class: "hint change-note", "data-testid": "change-note" }, c.note) : null),
       h("td", {}, h("div", { class: "chips" }, c.skills.map((s) => h("span", { class: "chip" }, s)))),
       h("td", { class: "num" }, numberText(c.impact)),
       // Text, not a link: following it would navigate the app's own window away.
@@ -130,19 +160,39 @@ export class FieldChangesView {
   /** The form as a FieldChange (id 0: Rust assigns one), or what stops it being sent. */
   collect(): { change: FieldChange } | { errors: FieldError[] } {
     const i = this.inputs;
-    const date = parseDay("date", i.date.value);
+    const announced = parseDay("announced", i.announced.value);
     const impact = parseNumber("impact", i.impact.value);
-    const errors = [date, impact].flatMap((p) => (p.ok ? [] : [p.error]));
-    if (!date.ok || !impact.ok || errors.length) return { errors };
+    const dates = this.phases.rows.map((r, n) => parseDay(`effective[${n}].date`, String(r.date ?? "")));
+    const errors = [announced, impact, ...dates].flatMap((p) => (p.ok ? [] : [p.error]));
+    if (!announced.ok || !impact.ok || errors.length) return { errors };
+    const effective = this.phases.rows.map((r, n) => {
+      const d = dates[n];
+      return { date: d?.ok ? d.value : "", what: String(r.what ?? "") };
+    });
     return {
-      change: { id: 0, date: date.value, title: i.title.value, skills: splitSkills(i.skills.value), impact: impact.value ?? 0, source: optionalText(i.source.value) },
+      change: {
+        id: 0,
+        announced: announced.value,
+        effective,
+        title: i.title.value,
+        jurisdiction: optionalText(i.jurisdiction.value),
+        skills: splitList(i.skills.value),
+        impact: impact.value ?? 0,
+        source: optionalText(i.source.value),
+        note: optionalText(i.note.value),
+      },
     };
+  }
+
+  /** Messages under their fields, phase ones under their row; the rest in the summary. */
+  showErrors(errors: readonly FieldError[], message = ""): void {
+    this.fields.show(errors, (rest) => this.phases.showErrors(rest), message);
   }
 
   async add(): Promise<void> {
     const collected = this.collect();
     if ("errors" in collected) {
-      this.fields.show(collected.errors);
+      this.showErrors(collected.errors);
       this.fields.firstInvalid(this.element)?.focus();
       return;
     }
@@ -150,6 +200,7 @@ export class FieldChangesView {
     try {
       const added = await backend.addFieldChange(collected.change);
       this.fields.clear();
+      this.phases.clear();
       for (const input of Object.values(this.inputs)) input.value = "";
       this.host.toaster.show(`Added '${added.title}'.`);
       this.host.changed();
@@ -158,7 +209,7 @@ export class FieldChangesView {
       const problem = saveProblem(err);
       if (!problem) this.host.report(err);
       else {
-        this.fields.show(problem.fields, (rest) => rest, problem.message);
+        this.showErrors(problem.fields, problem.message);
         this.fields.firstInvalid(this.element)?.focus();
       }
     } finally {

@@ -103,6 +103,11 @@ export const FIELD_LABELS: Record<string, string> = {
   max_hours: "Maximum hours",
   months: "Months",
   date: "Date",
+  announced: "Announced",
+  effective: "Effective from",
+  what: "What applies",
+  jurisdiction: "Jurisdiction",
+  note: "Note",
   impact: "Impact",
   source: "Source",
   half_life_years: "Half-life",
@@ -113,17 +118,25 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: "Phone",
   location: "Location",
   website: "Website",
+  jurisdictions: "Practises in",
 };
 
 /** What one row of a list field is called: "skills[2]" is "Skill 3". */
-const ROW_NAMES: Record<string, string> = { skills: "Skill", topics: "Topic", caps: "Cap", windows: "Window" };
+const ROW_NAMES: Record<string, string> = { skills: "Skill", topics: "Topic", caps: "Cap", windows: "Window", effective: "Phase", jurisdictions: "Jurisdiction" };
 const ROW_FIELD = /^(\w+)\[(\d+)\]\.(\w+)$/;
+/** One entry of a list of plain values: "jurisdictions[0]". */
+const ENTRY_FIELD = /^(\w+)\[(\d+)\]$/;
 
 export function fieldLabel(field: string): string {
   const row = ROW_FIELD.exec(field);
   if (row) {
     const [, list = "", index = "0", column = ""] = row;
     return `${ROW_NAMES[list] ?? list} ${Number(index) + 1} ${(FIELD_LABELS[column] ?? column).toLowerCase()}`;
+  }
+  const entry = ENTRY_FIELD.exec(field);
+  if (entry) {
+    const [, list = "", index = "0"] = entry;
+    return `${ROW_NAMES[list] ?? list} ${Number(index) + 1}`;
   }
   return FIELD_LABELS[field] ?? field;
 }

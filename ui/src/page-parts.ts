@@ -128,6 +128,11 @@ export function parseDay(field: string, text: string): Parsed<string> {
   return { ok: true, value: t };
 }
 
+/** "A, B,, C" as ["A", "B", "C"]: lists typed comma-separated (skills, jurisdictions). */
+export function splitList(text: string): string[] {
+  return text.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
 /** Empty text as null, as Rust's Option fields expect. */
 export function optionalText(text: string): string | null {
   const t = text.trim();

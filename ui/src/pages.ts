@@ -16,6 +16,7 @@ import { RequirementsView } from "./requirements-page";
 import { SettingsView } from "./settings-page";
 import { SkillsView } from "./skills-page";
 import type { Toaster } from "./toast";
+import { WhyStatus } from "./why-status";
 
 export interface PagesHost {
   readonly toaster: Toaster;
@@ -49,9 +50,11 @@ export class Pages {
   private dashSeq = 0;
   private readonly host: PagesHost;
   private readonly els: Map<PageName, HTMLElement>;
+  private readonly why: WhyStatus;
 
   constructor(host: PagesHost, labels: KindLabels) {
     this.host = host;
+    this.why = new WhyStatus(backend.explain, (err) => host.report(err));
     const pageHost: PageHost = {
       toaster: host.toaster,
       report: (err) => host.report(err),
@@ -124,6 +127,7 @@ export class Pages {
       if (seq !== this.dashSeq) return;
       this.dash = d;
       this.dashboard.render(d);
+      this.why.forget();
       this.host.statusesChanged();
     } catch (err) {
       if (seq === this.dashSeq) this.dashboard.showError(backend.toBackendError("dashboard", err));
@@ -132,6 +136,11 @@ export class Pages {
 
   assessment(id: number): Assessment | undefined {
     return this.dash?.assessments.find((a) => a.id === id);
+  }
+
+  /** "Why this status?" for a record, as of the date the dashboard's verdicts are for. */
+  whySection(c: Credential): HTMLElement {
+    return this.why.section(c, this.dash?.as_of ?? this.asOf);
   }
 
   statuses(): Map<number, Freshness> {

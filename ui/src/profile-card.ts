@@ -1,14 +1,17 @@
 // The profile printed at the top of the report: who the portfolio belongs to and how to reach
-// them. Rust checks each value (length, a single line) and names the field that is wrong; the
-// message goes under that field.
+// them, and where they practise (which field changes count as reasons). Rust checks each value
+// (length, a single line) and names the field that is wrong; the message goes under that
+// field, `jurisdictions[i]` under "Practises in".
 
-import type { Profile } from "./bindings";
+import type { FieldError, Profile } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
-import { textInput } from "./form-parts";
-import { Fields, formField, saveProblem, type PageHost } from "./page-parts";
+import { ErrorSlot, textInput } from "./form-parts";
+import { Fields, formField, saveProblem, splitList, type PageHost } from "./page-parts";
 
-type ProfileField = keyof Profile;
+type ProfileField = Exclude<keyof Profile, "jurisdictions">;
+
+const JURISDICTION_ENTRY = /^jurisdictions\[\d+\]$/;
 
 /** Field, label and the input's extra attributes, in the order shown. */
 const FIELDS: readonly (readonly [ProfileField, string, Record<string, string>])[] = [
@@ -23,6 +26,8 @@ const FIELDS: readonly (readonly [ProfileField, string, Record<string, string>])
 export class ProfileCard {
   readonly element: HTMLFormElement;
   private readonly inputs = new Map<ProfileField, HTMLInputElement>();
+  private readonly jurisdictions: HTMLInputElement;
+  private readonly jurisdictionsSlot: ErrorSlot;
   private readonly fields = new Fields("profile-errors");
   private readonly saveBtn: HTMLButtonElement;
   /** Typed since the last load or save: a reload must not overwrite it. */
@@ -41,6 +46,18 @@ export class ProfileCard {
       this.fields.add(field, f.slot);
       return f.wrapper;
     });
+    this.jurisdictions = textInput("", { placeholder: "e.g. US, EU" });
+    this.jurisdictions.addEventListener("input", () => (this.dirty = true));
+    const practises = formField({
+      field: "jurisdictions",
+      label: "Practises in",
+      control: this.jurisdictions,
+      testid: "profile-jurisdictions",
+      id: "profile-jurisdictions",
+      hint: "Field changes elsewhere are shown as information. Blank: everywhere.",
+    });
+    this.jurisdictionsSlot = practises.slot;
+    this.fields.add("jurisdictions", practises.slot);
     this.saveBtn = h("button", { type: "submit", class: "btn btn-primary", "data-testid": "profile-save" }, "Save profile");
     this.element = h(
       "form",
@@ -48,7 +65,7 @@ export class ProfileCard {
       h("h3", { id: "profile-title" }, "Profile"),
       h("p", { class: "hint" }, "Printed at the top of the report. Leave out whatever you would rather not share."),
       this.fields.summary,
-      h("div", { class: "grid" }, wrappers),
+      h("div", { class: "grid" }, wrappers, practises.wrapper),
       h("div", { class: "form-actions" }, this.saveBtn),
     );
     this.element.addEventListener("submit", (e) => {
@@ -70,13 +87,37 @@ export class ProfileCard {
 
   fill(p: Profile): void {
     for (const [field, input] of this.inputs) input.value = p[field];
+    this.jurisdictions.value = p.jurisdictions.join(", ");
     this.dirty = false;
     this.fields.clear();
   }
 
   collect(): Profile {
     const v = (f: ProfileField) => this.inputs.get(f)?.value.trim() ?? "";
-    return { name: v("name"), title: v("title"), email: v("email"), phone: v("phone"), location: v("location"), website: v("website") };
+    return {
+      name: v("name"),
+      title: v("title"),
+      email: v("email"),
+      phone: v("phone"),
+      location: v("location"),
+      website: v("website"),
+      jurisdictions: splitList(this.jurisdictions.value),
+    };
+  }
+
+  /** Rust's messages under their fields; one naming a jurisdiction (`jurisdictions[1]`) under "Practises in". */
+  private showErrors(errors: readonly FieldError[], message = ""): void {
+    this.fields.show(
+      errors,
+      (rest) => {
+        const mine = [...errors.filter((e) => e.field === "jurisdictions"), ...rest.filter((e) => JURISDICTION_ENTRY.test(e.field))];
+        this.jurisdictionsSlot.show(mine);
+        // The slot marks its control only for the plain name; an entry's message is about it too.
+        if (mine.length) this.jurisdictions.setAttribute("aria-invalid", "true");
+        return rest.filter((e) => !JURISDICTION_ENTRY.test(e.field));
+      },
+      message,
+    );
   }
 
   async save(): Promise<void> {
@@ -87,11 +128,12 @@ export class ProfileCard {
       this.fields.clear();
       this.host.toaster.show("Profile saved.");
       this.saved();
+      this.host.changed(); // where the person practises moves statuses
     } catch (err) {
       const problem = saveProblem(err);
       if (!problem) this.host.report(err);
       else {
-        this.fields.show(problem.fields, (rest) => rest, problem.message);
+        this.showErrors(problem.fields, problem.message);
         this.fields.firstInvalid(this.element)?.focus();
       }
     } finally {

@@ -159,8 +159,8 @@ export function coverageViewOf(p: Partial<CoverageView> = {}): CoverageView {
     },
     chart_svg: CHART_SVG,
     plan: [
-      { skill_id: "csml.ml", skill: "Machine learning", domain: "Computer science and machine learning", earned: 0.99, current: 0.71, gap: 0.28, priority: 0.28, suggestion: "Renew 'AWS ML' (expires 2025-06)", renew: 5 },
-      { skill_id: "clinical.workflow", skill: "Clinical workflow", domain: "Clinical medicine", earned: 0.89, current: 0.616, gap: 0.27, priority: 0.27, suggestion: "Refresh Clinical workflow: take a current course or CME", renew: null },
+      { skill_id: "csml.ml", skill: "Machine learning", domain: "Computer science and machine learning", label: "Machine learning (Computer science and machine learning)", earned: 0.99, current: 0.71, gap: 0.28, priority: 0.28, suggestion: "Renew 'AWS ML' (expires 2025-06)", renew: 5 },
+      { skill_id: "clinical.workflow", skill: "Clinical workflow", domain: "Clinical medicine", label: "Clinical workflow (Clinical medicine)", earned: 0.89, current: 0.616, gap: 0.27, priority: 0.27, suggestion: "Refresh Clinical workflow: take a current course or CME", renew: null },
     ],
     ...p,
   };
@@ -194,7 +194,7 @@ export function frameworkOf(p: Partial<Framework> = {}): Framework {
 }
 
 export function profileOf(p: Partial<Profile> = {}): Profile {
-  return { name: "Dr. Jordan Lee", title: "Physician", email: "jl@example.org", phone: "", location: "Ann Arbor", website: "", ...p };
+  return { name: "Dr. Jordan Lee", title: "Physician", email: "jl@example.org", phone: "", location: "Ann Arbor", website: "", jurisdictions: ["US"], ...p };
 }
 
 /** A report page as typst draws it: glyphs as symbols used by id, an embedded picture as a data: URI. */

@@ -76,7 +76,8 @@ pub(crate) fn reship(conn: &Connection) -> Result<()> {
                 params![title, s.change.source],
             )?;
         }
-        if found > 0 {
+        // A change new in this release (it replaces nothing) reaches existing stores too.
+        if found > 0 || s.replaces.is_empty() {
             insert(conn, &s.change)?;
         }
     }

@@ -2,6 +2,7 @@
 
 mod coverage;
 mod dashboard;
+mod portfolios;
 mod requirements;
 mod staleness;
 mod validation;

@@ -3,3 +3,4 @@
 mod credentials;
 mod frameworks;
 mod staleness;
+mod verdicts;
