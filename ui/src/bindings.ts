@@ -231,7 +231,13 @@ skills: Array<string>, };
 
 export type StatusCounts = { current: number, ageing: number, stale: number, expiring: number, expired: number, };
 
-export type Dashboard = { as_of: string, counts: StatusCounts, attention: Array<AttentionItem>, assessments: Array<Assessment>, cycles: Array<Progress>, };
+export type CeHours = { months: number, hours: number, };
+
+export type Dashboard = { as_of: string, counts: StatusCounts, 
+/**
+ * CE hours in the last 12 and 24 months, whatever the requirements.
+ */
+ce_hours: Array<CeHours>, attention: Array<AttentionItem>, assessments: Array<Assessment>, cycles: Array<Progress>, };
 
 export type UserSettings = { 
 /**
