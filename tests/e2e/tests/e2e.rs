@@ -146,11 +146,11 @@ fn prepare(db: &Path, today: chrono::NaiveDate) -> Prepared {
         "completed": ymd(today - Months::new(36)),
         "skills": [{ "name": "Deep learning for diagnostics", "relevance": "1" }],
     }));
-    // Completed before the seeded FDA PCCP guidance (2024-12-04, impact 0.7); nothing newer
-    // carries the skill.
+    // Completed before the seeded FDA PCCP final guidance (announced 2024-12-04); nothing newer
+    // carries the skill, and the profile sets no jurisdiction, so the US guidance concerns it.
     let field_change = add(serde_json::json!({
         "kind": "ce-activity", "title": "Device regulation course (2024)", "completed": "2024-06",
-        "skills": [{ "name": "Regulation and policy", "relevance": "1" }],
+        "skills": [{ "name": "Medical device regulation", "relevance": "1" }],
     }));
     // The only activity inside the cycle: 2 of 50 hours with 45 days left is behind pace.
     add(serde_json::json!({
