@@ -15,11 +15,13 @@ impl Store {
     /// The user's staleness settings (defaults where unset or unreadable), where they
     /// practise (from the profile) and the active framework's skill aliases.
     pub fn staleness_settings(&self) -> Result<Settings> {
-        let mut s = Settings::default();
-        s.jurisdictions = self.profile()?.jurisdictions;
         let framework = self.active_framework_id()?;
         let user = self.aliases(&framework)?;
-        s.aliases = self.framework(&framework)?.skill_aliases(&user);
+        let mut s = Settings {
+            jurisdictions: self.profile()?.jurisdictions,
+            aliases: self.framework(&framework)?.skill_aliases(&user),
+            ..Settings::default()
+        };
         if let Some(days) = self.setting(WARNING_DAYS_KEY)?.and_then(|v| v.parse().ok()) {
             s.warning_days = days;
         }

@@ -67,12 +67,14 @@ fn check(p: &Profile) -> Vec<FieldError> {
 /// Checks and stores a profile (jurisdictions trimmed, repeats dropped).
 pub(crate) fn write(conn: &Connection, p: &Profile) -> Result<()> {
     let mut p = p.clone();
-    p.jurisdictions = p
-        .jurisdictions
-        .iter()
-        .map(|j| j.trim().to_string())
-        .collect();
-    p.jurisdictions.dedup_by(|a, b| same_jurisdiction(a, b));
+    // Trimmed, and each place once whatever its case ("us" and "US" are one).
+    let mut unique: Vec<String> = Vec::new();
+    for j in p.jurisdictions.iter().map(|j| j.trim()) {
+        if !unique.iter().any(|u| same_jurisdiction(u, j)) {
+            unique.push(j.to_string());
+        }
+    }
+    p.jurisdictions = unique;
     let problems = check(&p);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));

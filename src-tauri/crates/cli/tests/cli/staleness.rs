@@ -378,3 +378,90 @@ fn ics_export_writes_events_with_alarms() {
         stderr(&o)
     );
 }
+
+#[test]
+fn explain_and_jurisdictions_from_the_command_line() {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "--kind",
+        "ce-activity",
+        "--title",
+        "AI law primer",
+        "--completed",
+        "2024-03-01",
+        "--skill",
+        "AI law=0.9",
+    ]);
+    env.ok(&["profile", "set", "--jurisdiction", "EU"]);
+    let flags = env.json(&["flags", "--as-of", "2024-10-01", "--json"]);
+    let primer = by_title(&flags, "AI law primer");
+    assert!(
+        texts(primer)
+            .iter()
+            .any(|t| t.contains("EU AI Act") && t.contains("published 2024-07-12")),
+        "an EU practitioner's primer predates the Act: {:?}",
+        texts(primer)
+    );
+    let id = primer["id"].as_i64().expect("id").to_string();
+    let e = env.json(&["explain", &id, "--as-of", "2024-10-01", "--json"]);
+    assert_eq!(
+        e["assessment"], *primer,
+        "explain carries the dashboard's verdict"
+    );
+    let relations: Vec<(&str, &str)> = e["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            (
+                c["title"].as_str().unwrap_or(""),
+                c["relation"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        relations
+            .iter()
+            .any(|(t, r)| t.starts_with("HHS Section 1557") && *r == "outside"),
+        "the US rule is information for an EU profile: {relations:?}"
+    );
+    let human = env.ok(&["explain", &id, "--as-of", "2024-10-01"]);
+    assert!(
+        human.contains("[predates] EU AI Act") && human.contains("[elsewhere] HHS Section 1557"),
+        "the text form names each change: {human}"
+    );
+    env.ok(&["profile", "set", "--jurisdiction", "US"]);
+    let flags = env.json(&["flags", "--as-of", "2024-10-01", "--json"]);
+    assert!(
+        texts(by_title(&flags, "AI law primer"))
+            .iter()
+            .all(|t| !t.contains("EU AI Act")),
+        "not for a US profile"
+    );
+    let missing = env.run(&["explain", "999"]);
+    assert_eq!(code(&missing), 1, "an unknown id is not a usage error");
+    assert!(
+        stderr(&missing).contains("#999"),
+        "names the id: {}",
+        stderr(&missing)
+    );
+    let bad = env.run(&[
+        "field-change",
+        "add",
+        "--announced",
+        "2026-05-01",
+        "--effective",
+        "2026-01-01=too early",
+        "--title",
+        "Rule",
+        "--skill",
+        "AI law",
+    ]);
+    assert_eq!(code(&bad), 2, "a phase before the announcement is invalid");
+    assert!(
+        stderr(&bad).contains("--effective (#1)"),
+        "names the flag: {}",
+        stderr(&bad)
+    );
+}

@@ -266,3 +266,15 @@ fn records_in_progress_do_not_age() {
         r[0].reasons
     );
 }
+
+#[test]
+fn an_older_field_change_json_with_only_date_still_reads() {
+    let old = r#"{"id": 3, "date": "2024-12-04", "title": "Rule", "skills": ["AI law"],
+                  "impact": 0.5, "source": null}"#;
+    let c: FieldChange = serde_json::from_str(old).expect("old shape reads");
+    assert_eq!(c.announced, day("2024-12-04"), "date is the announcement");
+    assert!(
+        c.effective.is_empty() && c.jurisdiction.is_none() && c.note.is_none(),
+        "new fields default to none"
+    );
+}
