@@ -115,6 +115,18 @@ describe("backend commands", () => {
     ]);
   });
 
+  it("asks explain with the record id and the as-of date, like dashboard", async () => {
+    invokeMock.mockResolvedValue(undefined);
+    await backend.explain(4, null);
+    await backend.explain(4, "2025-06-01");
+    await backend.dashboard("2025-06-01");
+    expect(invokeMock.mock.calls).toEqual([
+      ["explain", { id: 4, asOf: null }],
+      ["explain", { id: 4, asOf: "2025-06-01" }],
+      ["dashboard", { asOf: "2025-06-01" }],
+    ]);
+  });
+
   it("returns what Rust returned", async () => {
     invokeMock.mockResolvedValueOnce(["Statistics", "NLP for EHRs"]);
     await expect(backend.listSkillNames()).resolves.toEqual(["Statistics", "NLP for EHRs"]);
@@ -126,7 +138,7 @@ describe("report commands", () => {
 
   it("sends the documented command names and camelCase argument keys", async () => {
     invokeMock.mockResolvedValue(undefined);
-    const profile = { name: "A", title: "", email: "", phone: "", location: "", website: "" };
+    const profile = { name: "A", title: "", email: "", phone: "", location: "", website: "", jurisdictions: ["US", "EU"] };
     await backend.profile();
     await backend.setProfile(profile);
     await backend.reportPreview(null, sections);

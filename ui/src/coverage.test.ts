@@ -209,6 +209,21 @@ describe("learning plan", () => {
     expect(items.map((i) => byTestId("plan-action", i).textContent)).toEqual(["Renew…", "Log activity"]);
   });
 
+  it("names each item by Rust's label, never as 'X (X)'", async () => {
+    const [ml] = coverageViewOf().plan;
+    if (!ml) throw new Error("sample plan missing");
+    fake.handlers.coverage_view = () =>
+      coverageViewOf({
+        plan: [ml, { ...ml, skill_id: "clinical.medicine", skill: "Clinical medicine", domain: "Clinical medicine", label: "Clinical medicine", renew: null }],
+      });
+    await openCoverage();
+    const labels = texts('[data-testid="plan-label"]');
+    expect(labels).toEqual(["Machine learning (Computer science and machine learning)", "Clinical medicine"]);
+    const plan = byTestId("plan").textContent ?? "";
+    expect(plan, "no doubled name when skill and domain share it").not.toContain("Clinical medicine (Clinical medicine)");
+    expect(plan.match(/Computer science and machine learning/g)?.length, "the domain only once, inside the label").toBe(1);
+  });
+
   it("Renew… opens the renew dialog for the credential the item names", async () => {
     await openCoverage();
     byTestId("plan-action", all('[data-testid="plan-item"]')[0]).click();

@@ -2,14 +2,17 @@
 // can be looked at in a plain browser (`npx vite`). Nothing here is computed the way Rust
 // does it: statuses, reasons and cycle figures are fixed samples.
 
-import type { Credential, Dashboard, FieldChange, Freshness, Reason, Requirement, SkillInfo, UserSettings } from "./bindings";
+import type { ChangeDetail, Credential, Dashboard, Explanation, FieldChange, Freshness, Reason, Requirement, SkillDetail, SkillInfo, UserSettings } from "./bindings";
 
 const reason = (kind: Reason["kind"], status: Freshness, text: string): Reason => ({ kind, status, text });
 
 let settings: UserSettings = { warning_days: 90, default_half_life: 3, reminders: true };
 let changes: FieldChange[] = [
-  { id: 1, date: "2024-12-04", title: "FDA final guidance on predetermined change control plans", skills: ["Regulation and policy"], impact: 0.7, source: "https://www.fda.gov/" },
-  { id: 2, date: "2025-02-02", title: "EU AI Act: prohibited practices apply", skills: ["Regulation and policy", "Ethical AI governance"], impact: 0.5, source: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  { id: 1, announced: "2024-12-04", effective: [], title: "FDA final guidance on predetermined change control plans", jurisdiction: "US", skills: ["Regulation and policy"], impact: 0.7, source: "https://www.fda.gov/", note: "Replaces the 2023 draft guidance." },
+  {
+    id: 2, announced: "2024-07-12", effective: [{ date: "2025-02-02", what: "prohibited practices" }, { date: "2026-08-02", what: "high-risk obligations (Annex III)" }],
+    title: "EU AI Act (Regulation 2024/1689)", jurisdiction: "EU", skills: ["Regulation and policy", "Ethical AI governance"], impact: 0.5, source: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj", note: null,
+  },
 ];
 let requirements: Requirement[] = [
   { id: 1, name: "State medical licence (CME)", ends: "2026-03-31", cycle_months: 24, hours: 50, credit_type: "AMA PRA Category 1", topics: [{ skill: "Ethical AI governance", hours: 4, on_top: false, first_cycle_only: false }], caps: [], windows: [{ months: 12, hours: 10 }], first_cycle: false, credential: 2 },
@@ -40,13 +43,51 @@ function dashboard(store: Credential[]): Dashboard {
     caps: [],
     activities: [{ id: 6, title: "NLP for Electronic Health Records: Methods and Pitfalls", date: "2024-11-10", hours: 6.5, counted: 6.5, notes: [] }],
   }));
-  return { as_of: "2025-11-20", counts, attention, assessments, cycles };
+  return { as_of: "2025-11-20", counts, ce_hours: [{ months: 12, hours: 6.5 }, { months: 24, hours: 30.5 }], attention, assessments, cycles };
+}
+
+/** "Why this status?" for a record: the canned verdict with sample figures behind it. */
+function explanation(store: Credential[], id: number, asOf: string | null): Explanation {
+  const c = store.find((x) => x.id === id);
+  if (!c) throw { kind: "not-found", message: `no credential with id ${id}`, fields: [] };
+  const assessment = dashboard(store).assessments.find((x) => x.id === id) ?? { id, title: c.title, status: "current" as const, freshness: 1, reasons: [] };
+  const judged = c.status === "completed" && c.completed !== null;
+  const state = judged ? "completed" : c.kind === "experience" ? "practice" : "in-progress";
+  const newer = (skill: string) => store.find((o) => o.id !== c.id && o.status === "completed" && (o.completed ?? "") > (c.completed ?? "") && o.skills.some((s) => s.name === skill));
+  const skills = c.skills.map((s, i): SkillDetail => {
+    const by = judged ? newer(s.name) : undefined;
+    return {
+      name: s.name, relevance: s.relevance, half_life_years: halfLives.get(s.name) ?? settings.default_half_life, default_half_life: !halfLives.has(s.name),
+      freshness: judged ? ([0.81, 0.64, 0.42][i % 3] ?? 1) : 1, refreshed_by: by ? { id: by.id, title: by.title, when: by.completed ?? "" } : null,
+    };
+  });
+  const related = changes.filter((f) => f.skills.some((n) => c.skills.some((s) => s.name === n)));
+  const details = related.map((f): ChangeDetail => {
+    const relation = !judged ? "not-judged" : f.jurisdiction === "EU" ? "outside" : (c.completed ?? "") >= f.announced ? "covers" : id === 7 ? "predates" : "minor";
+    const text = {
+      covers: `Completed on or after its announcement (${f.announced}): covers it.`,
+      predates: `Completed before its announcement (${f.announced}) and nothing newer covers it.`,
+      "covered-later": "A newer record covers it.",
+      minor: `Completed before its announcement (${f.announced}), but it invalidates less than a quarter of this record.`,
+      outside: `Applies in ${f.jurisdiction ?? "?"}; you practise in US: information only.`,
+      "not-judged": "The record is not judged yet.",
+    }[relation];
+    return { id: f.id, title: f.title, announced: f.announced, jurisdiction: f.jurisdiction, skills: f.skills, share: f.impact, relation, covered_by: null, text };
+  });
+  const words = assessment.reasons.map((r) => `${r.kind.replace(/-/g, " ")}: ${r.status}`).join("; ");
+  return {
+    assessment, as_of: asOf ?? "2025-11-20", state, age_days: judged ? 912 : null, effective_freshness: judged ? 0.64 : null,
+    basis: judged ? `Completed ${c.completed}, 912 days before the as-of date; each skill aged by its half-life.` : "Not completed: not aged, and field changes are not judged.",
+    rule: words ? `${assessment.status[0]?.toUpperCase()}${assessment.status.slice(1)}: the worst its reasons give (${words}).` : "Current: no rule gives a reason (expiry, half-life, field changes, CE cycles).",
+    skills, changes: details,
+  };
 }
 
 /** Answers a staleness command, or undefined when `cmd` is not one. */
 export function stalenessCommand(cmd: string, a: Record<string, unknown>, store: Credential[]): unknown {
   switch (cmd) {
     case "dashboard": return dashboard(store);
+    case "explain": return explanation(store, a.id as number, (a.asOf as string | null | undefined) ?? null);
     case "skill_list": {
       const names = [...new Set([...halfLives.keys(), ...store.flatMap((c) => c.skills.map((s) => s.name))])].sort();
       return names.map((name): SkillInfo => ({ name, half_life_years: halfLives.get(name) ?? null, description: null, records: store.filter((c) => c.skills.some((s) => s.name === name)).length }));

@@ -156,6 +156,41 @@ describe("profile", () => {
     expect(byTestId("toast").textContent).toContain("Profile saved");
     expect(previewCalls().length, "the report shows the profile: a new preview").toBe(before + 1);
   });
+
+  it("shows and sends where the person practises, with Rust's jurisdictions[i] errors under it", async () => {
+    fake.handlers.profile = () => profileOf({ jurisdictions: ["US", "EU"] });
+    let attempt = 0;
+    fake.handlers.set_profile = () => {
+      if (attempt++ === 0) {
+        throw uiError("validation", "1 field needs attention", [
+          { field: "jurisdictions[1]", message: "must be a name such as EU or US, one line of at most 40 characters (got 'xxx')" },
+        ]);
+      }
+      return null;
+    };
+    await openExport();
+    const box = byTestId<HTMLInputElement>("profile-jurisdictions");
+    expect(box.value, "the stored list, comma-separated").toBe("US, EU");
+    expect(fieldOf(box)?.textContent).toContain("Field changes elsewhere are shown as information. Blank: everywhere.");
+    typeInto(box, " US, ,  xxx ,");
+    byTestId("profile-save").click();
+    await settle();
+    expect(fake.called("set_profile")[0]?.args, "split on commas, trimmed, blanks dropped").toEqual({ profile: profileOf({ jurisdictions: ["US", "xxx"] }) });
+    const error = byTestId("error-jurisdictions[1]");
+    expect(fieldOf(error), "under Practises in").toBe(fieldOf(box));
+    expect(error.textContent).toBe("Jurisdiction 2 must be a name such as EU or US, one line of at most 40 characters (got 'xxx')");
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+    expect(byTestId("profile-errors").textContent, "nothing left over for the summary").toBe("");
+
+    typeInto(box, "");
+    const dashboards = fake.called("dashboard").length;
+    byTestId("profile-save").click();
+    await settle(20);
+    expect(fake.called("set_profile")[1]?.args, "blank: everywhere").toEqual({ profile: profileOf({ jurisdictions: [] }) });
+    expect(box.getAttribute("aria-invalid")).toBeNull();
+    expect(document.querySelector('[data-testid="error-jurisdictions[1]"]')).toBeNull();
+    expect(fake.called("dashboard").length, "where one practises moves statuses: the dashboard reloads").toBeGreaterThan(dashboards);
+  });
 });
 
 describe("options and preview", () => {

@@ -173,7 +173,10 @@ describe("status badges and detail", () => {
 });
 
 describe("undo", () => {
-  const change: FieldChange = { id: 3, date: "2024-12-04", title: "FDA PCCP guidance", skills: ["Regulation and policy"], impact: 0.7, source: "https://fda.gov/x" };
+  const change: FieldChange = {
+    id: 3, announced: "2024-12-04", effective: [{ date: "2025-06-01", what: "device submissions" }], title: "FDA PCCP guidance",
+    jurisdiction: "US", skills: ["Regulation and policy"], impact: 0.7, source: "https://fda.gov/x", note: "Replaces the 2023 draft.",
+  };
 
   it("puts a removed field change back with add_field_change", async () => {
     let changes = [change];

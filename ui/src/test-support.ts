@@ -6,6 +6,7 @@ import type {
   Credential,
   CredentialDraft,
   Dashboard,
+  Explanation,
   FieldError,
   Framework,
   FrameworkInfo,
@@ -71,6 +72,7 @@ export function dashboardOf(p: Partial<Dashboard> = {}): Dashboard {
   return {
     as_of: "2025-06-01",
     counts: { current: 0, ageing: 0, stale: 0, expiring: 0, expired: 0 },
+    ce_hours: [],
     attention: [],
     assessments: [],
     cycles: [],
@@ -188,6 +190,28 @@ export function frameworkOf(p: Partial<Framework> = {}): Framework {
       node("clinical.workflow", "Clinical workflow", "clinical", 5),
       node("csml", "Computer science and machine learning", null, null),
       node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
+    ],
+    ...p,
+  };
+}
+
+/** "Why this status?" for record 1: two skills (one at the default half-life, one kept current) and two field changes. */
+export function explanationOf(p: Partial<Explanation> = {}): Explanation {
+  return {
+    assessment: { id: 1, title: "AI in Clinical Practice", status: "ageing", freshness: 0.55, reasons: [{ kind: "half-life", status: "ageing", text: "55% current" }] },
+    as_of: "2025-06-01",
+    state: "completed",
+    age_days: 395,
+    effective_freshness: 0.55,
+    basis: "Completed 2024-05-02, 395 days before 2025-06-01; aged by each skill's half-life.",
+    rule: "Ageing: the worst its reasons give (half-life: ageing).",
+    skills: [
+      { name: "Machine learning", relevance: 1, half_life_years: 2.5, default_half_life: false, freshness: 0.6969, refreshed_by: null },
+      { name: "Ethics <b>", relevance: 0.5, half_life_years: 3, default_half_life: true, freshness: 1, refreshed_by: { id: 9, title: "Ethics refresher", when: "2025-03" } },
+    ],
+    changes: [
+      { id: 2, title: "EU AI Act", announced: "2024-07-12", jurisdiction: "EU", skills: ["Ethics <b>"], share: 0.25, relation: "outside", covered_by: null, text: "Applies in EU; you practise in US: information only." },
+      { id: 3, title: "FDA PCCP guidance", announced: "2024-12-04", jurisdiction: "US", skills: ["Machine learning"], share: 0.7, relation: "covered-later", covered_by: { id: 9, title: "Ethics refresher", when: "2025-03" }, text: "Predates it, but 'Ethics refresher' (2025-03) covers it." },
     ],
     ...p,
   };
