@@ -305,6 +305,11 @@ fn field_changes(
             continue;
         }
         let predates = judged && r.completed.is_some_and(|d| c.event.predated_by(d));
+        // Only a change that concerns the person and that the record predates can be a reason;
+        // the rest matter only to an explanation.
+        if detail.is_none() && !(c.concerns && predates) {
+            continue;
+        }
         // Of the named skills, those no record since the announcement covers.
         let open: Vec<usize> = named
             .iter()
@@ -319,7 +324,7 @@ fn field_changes(
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let dates = c.event.dates_text(ctx.as_of);
+        let dates = || c.event.dates_text(ctx.as_of);
         let is_reason = c.concerns && predates && !open.is_empty() && share >= REASON_SHARE;
         if is_reason {
             reasons.push(Reason {
@@ -330,8 +335,9 @@ fn field_changes(
                     Freshness::Ageing
                 },
                 text: format!(
-                    "Predates '{}' ({dates}), which affects {}",
+                    "Predates '{}' ({}), which affects {}",
                     c.event.title,
+                    dates(),
                     names(&open)
                 ),
             });
@@ -339,6 +345,7 @@ fn field_changes(
         let Some(d) = detail.as_deref_mut() else {
             continue;
         };
+        let dates = dates();
         let full_share = share_of(&named) * c.event.impact;
         let covered_by = named
             .iter()
