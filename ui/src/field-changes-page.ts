@@ -144,7 +144,7 @@ export class FieldChangesView {
       h("td", { class: "nowrap num", "data-testid": "change-announced" }, c.announced),
       h(
         "td",
-        { "data-testid": "change-effective" },
+        { class: "effective", "data-testid": "change-effective" },
         c.effective.length ? c.effective.map((p) => h("div", { class: "phase" }, phaseText(p))) : h("span", { class: "muted" }, "—"),
       ),
       h("td", { "data-testid": "change-jurisdiction" }, c.jurisdiction ?? h("span", { class: "muted" }, "Everywhere")),

@@ -643,5 +643,9 @@ async fn why_this_status_shows_the_stores_explanation() {
     if let Some(dir) = std::env::var_os("DOSSIER_SCREENSHOTS") {
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(Path::new(&dir).join("why-status.png"), png).expect("write screenshot");
+        click(&c, "[data-testid=nav-field-changes]").await;
+        find(&c, "[data-testid=changes-table]").await;
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(Path::new(&dir).join("field-changes.png"), png).expect("write screenshot");
     }
 }
