@@ -132,15 +132,23 @@ where
 }
 
 pub async fn row_titles(c: &Client) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in c
-        .find_all(Locator::Css("[data-testid=row-title]"))
+    // Read in one script: the list redraws when statuses arrive, and element handles taken
+    // one by one can go stale between two reads.
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=row-title]')]\
+             .map(e => e.innerText)",
+            vec![],
+        )
         .await
-        .expect("rows")
-    {
-        out.push(el.text().await.expect("row text"));
-    }
-    out
+        .expect("row titles");
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Waits until a row with `title` is listed.
