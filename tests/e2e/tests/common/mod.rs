@@ -7,6 +7,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 const DRIVER_PORT: u16 = 4444;
@@ -27,15 +28,22 @@ pub fn built_app() -> PathBuf {
     let app = app_binary();
     assert!(
         app.is_file(),
-        "app binary {} missing: build it with `cargo build -p dossier-app`",
+        "app binary {} missing: `cargo test --workspace` builds it (or `cargo build -p dossier-app`)",
         app.display()
     );
     app
 }
 
 /// tauri-driver, stopped with SIGTERM on drop: a killed driver leaves WebKitWebDriver holding
-/// its port and the next run fails.
-pub struct Driver(Child);
+/// its port and the next run fails. It holds the one-driver lock while it lives, so the tests
+/// take turns on the port even when the harness runs them on several threads (CI runs the
+/// whole workspace's tests in one `cargo test`, which builds every artifact once).
+pub struct Driver {
+    child: Child,
+    _turn: MutexGuard<'static, ()>,
+}
+
+static ONE_DRIVER: Mutex<()> = Mutex::new(());
 
 impl Driver {
     pub fn start(db: &Path) -> Driver {
@@ -49,6 +57,8 @@ impl Driver {
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under xvfb-run (see README)"
         );
+        // A test that failed while holding the lock has stopped its driver all the same.
+        let turn = ONE_DRIVER.lock().unwrap_or_else(|p| p.into_inner());
         let child = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string()])
             .env("DOSSIER_DB", db)
@@ -63,16 +73,16 @@ impl Driver {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver(child)
+        Driver { child, _turn: turn }
     }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
+            .args(["-TERM", &self.child.id().to_string()])
             .status();
-        let _ = self.0.wait();
+        let _ = self.child.wait();
     }
 }
 
