@@ -53,41 +53,12 @@ fn upsert_defaults(conn: &Connection) -> Result<()> {
 impl Store {
     /// Areas with a half-life, as the staleness engine takes them.
     pub fn skill_areas(&self) -> Result<Vec<SkillArea>> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT name, half_life_years, description FROM skills \
-                 WHERE half_life_years IS NOT NULL ORDER BY name COLLATE NOCASE",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(SkillArea {
-                    name: r.get(0)?,
-                    half_life_years: r.get(1)?,
-                    description: r.get(2)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|db| db.skill_areas())
     }
 
     /// Every skill known, with its half-life if set and how many live records carry it.
     pub fn skill_list(&self) -> Result<Vec<SkillInfo>> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT s.name, s.half_life_years, s.description, \
-                 (SELECT count(*) FROM credential_skills cs JOIN credentials c \
-                  ON c.id = cs.credential_id WHERE cs.skill_id = s.id AND c.deleted_at IS NULL) \
-                 FROM skills s ORDER BY s.name COLLATE NOCASE",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(SkillInfo {
-                    name: r.get(0)?,
-                    half_life_years: r.get(1)?,
-                    description: r.get(2)?,
-                    records: r.get(3)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|db| db.skill_list())
     }
 
     /// Sets a skill's half-life, creating the skill if it is new. Returns true if created.
@@ -117,17 +88,64 @@ impl Store {
 
     /// Skill names among `names` that have no half-life of their own (they age at the default).
     pub fn skills_without_half_life(&self, names: &[String]) -> Result<Vec<String>> {
-        self.with_conn(|c| {
-            let mut stmt =
-                c.prepare_cached("SELECT half_life_years IS NOT NULL FROM skills WHERE name = ?1")?;
-            let mut out = Vec::new();
-            for n in names {
-                let has: Option<bool> = stmt.query_row([n], |r| r.get(0)).optional()?;
-                if has != Some(true) {
-                    out.push(n.clone());
-                }
+        self.read(|db| db.skills_without_half_life(names))
+    }
+}
+
+impl crate::Db<'_> {
+    /// Areas with a half-life, as the staleness engine takes them.
+    pub fn skill_areas(&self) -> Result<Vec<SkillArea>> {
+        let c = self.c;
+        let mut stmt = c.prepare_cached(
+            "SELECT name, half_life_years, description FROM skills \
+             WHERE half_life_years IS NOT NULL ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SkillArea {
+                name: r.get(0)?,
+                half_life_years: r.get(1)?,
+                description: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl crate::Db<'_> {
+    /// Every skill known, with its half-life if set and how many live records carry it.
+    pub fn skill_list(&self) -> Result<Vec<SkillInfo>> {
+        let c = self.c;
+        let mut stmt = c.prepare_cached(
+            "SELECT s.name, s.half_life_years, s.description, \
+             (SELECT count(*) FROM credential_skills cs JOIN credentials c \
+              ON c.id = cs.credential_id WHERE cs.skill_id = s.id AND c.deleted_at IS NULL) \
+             FROM skills s ORDER BY s.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SkillInfo {
+                name: r.get(0)?,
+                half_life_years: r.get(1)?,
+                description: r.get(2)?,
+                records: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl crate::Db<'_> {
+    /// Skill names among `names` that have no half-life of their own (they age at the default).
+    pub fn skills_without_half_life(&self, names: &[String]) -> Result<Vec<String>> {
+        let c = self.c;
+        let mut stmt =
+            c.prepare_cached("SELECT half_life_years IS NOT NULL FROM skills WHERE name = ?1")?;
+        let mut out = Vec::new();
+        for n in names {
+            let has: Option<bool> = stmt.query_row([n], |r| r.get(0)).optional()?;
+            if has != Some(true) {
+                out.push(n.clone());
             }
-            Ok(out)
-        })
+        }
+        Ok(out)
     }
 }

@@ -554,14 +554,11 @@ impl Store {
 
     /// A live record.
     pub fn get(&self, id: i64) -> Result<Credential> {
-        self.with_conn(|c| {
-            require_live(c, id)?;
-            load(c, id)
-        })
+        self.read(|db| db.get(id))
     }
 
     pub fn list(&self, q: &ListQuery) -> Result<Vec<Credential>> {
-        self.with_conn(|c| list(c, q))
+        self.read(|db| db.list(q))
     }
 
     /// Removes a record softly: it disappears from every view but `restore` brings it back
@@ -619,26 +616,56 @@ impl Store {
 
     /// Live records.
     pub fn count(&self) -> Result<i64> {
-        self.with_conn(|c| {
-            Ok(c.query_row(
-                "SELECT count(*) FROM credentials WHERE deleted_at IS NULL",
-                [],
-                |r| r.get(0),
-            )?)
-        })
+        self.read(|db| db.count())
     }
 
     /// Names of skills carried by live records, for filters.
     pub fn skill_names(&self) -> Result<Vec<String>> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT DISTINCT s.name FROM skills s JOIN credential_skills cs ON cs.skill_id = s.id \
-                 JOIN credentials c ON c.id = cs.credential_id WHERE c.deleted_at IS NULL \
-                 ORDER BY s.name COLLATE NOCASE",
-            )?;
-            let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-            Ok(names)
-        })
+        self.read(|db| db.skill_names())
+    }
+}
+
+impl crate::Db<'_> {
+    /// A live record.
+    pub fn get(&self, id: i64) -> Result<Credential> {
+        let c = self.c;
+        require_live(c, id)?;
+        load(c, id)
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn list(&self, q: &ListQuery) -> Result<Vec<Credential>> {
+        let c = self.c;
+        list(c, q)
+    }
+}
+
+impl crate::Db<'_> {
+    /// Live records.
+    pub fn count(&self) -> Result<i64> {
+        let c = self.c;
+        Ok(c.query_row(
+            "SELECT count(*) FROM credentials WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl crate::Db<'_> {
+    /// Names of skills carried by live records, for filters.
+    pub fn skill_names(&self) -> Result<Vec<String>> {
+        let c = self.c;
+        let mut stmt = c.prepare_cached(
+            "SELECT DISTINCT s.name FROM skills s JOIN credential_skills cs ON cs.skill_id = s.id \
+             JOIN credentials c ON c.id = cs.credential_id WHERE c.deleted_at IS NULL \
+             ORDER BY s.name COLLATE NOCASE",
+        )?;
+        let names = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
     }
 }
 

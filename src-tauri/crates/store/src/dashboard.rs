@@ -15,6 +15,45 @@ impl Store {
     /// The user's staleness settings (defaults where unset or unreadable), where they
     /// practise (from the profile) and the active framework's skill aliases.
     pub fn staleness_settings(&self) -> Result<Settings> {
+        self.read(|db| db.staleness_settings())
+    }
+
+    /// Verdicts, cycles and the attention list as of `as_of`, from one read.
+    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
+        self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            db.dashboard_of(&records, as_of)
+        })
+    }
+
+    /// "Why this status?" for one record, with the reasons the dashboard gives it.
+    pub fn explain(&self, id: i64, as_of: NaiveDate) -> Result<Explanation> {
+        self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            if !records.iter().any(|r| r.id == id) {
+                // Removed or unknown: the same error `show` gives.
+                db.get(id)?;
+                return Err(crate::Error::NotFound(id));
+            }
+            let (areas, changes, requirements) =
+                (db.skill_areas()?, db.field_changes()?, db.requirements()?);
+            let settings = db.staleness_settings()?;
+            explain(
+                &records,
+                &areas,
+                &changes,
+                &requirements,
+                as_of,
+                &settings,
+                id,
+            )
+            .ok_or(crate::Error::NotFound(id))
+        })
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn staleness_settings(&self) -> Result<Settings> {
         let framework = self.active_framework_id()?;
         let user = self.aliases(&framework)?;
         let mut s = Settings {
@@ -36,42 +75,8 @@ impl Store {
         Ok(s)
     }
 
-    /// Verdicts, cycles and the attention list as of `as_of`.
-    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
-        let records = self.list(&ListQuery::default())?;
-        self.dashboard_of(&records, as_of)
-    }
-
-    /// "Why this status?" for one record, with the reasons the dashboard gives it.
-    pub fn explain(&self, id: i64, as_of: NaiveDate) -> Result<Explanation> {
-        let records = self.list(&ListQuery::default())?;
-        if !records.iter().any(|r| r.id == id) {
-            // Removed or unknown: the same error `show` gives.
-            self.get(id)?;
-            return Err(crate::Error::NotFound(id));
-        }
-        let areas = self.skill_areas()?;
-        let changes = self.field_changes()?;
-        let requirements = self.requirements()?;
-        let settings = self.staleness_settings()?;
-        explain(
-            &records,
-            &areas,
-            &changes,
-            &requirements,
-            as_of,
-            &settings,
-            id,
-        )
-        .ok_or(crate::Error::NotFound(id))
-    }
-
     /// The dashboard for records already read.
-    pub(crate) fn dashboard_of(
-        &self,
-        records: &[Credential],
-        as_of: NaiveDate,
-    ) -> Result<Dashboard> {
+    pub fn dashboard_of(&self, records: &[Credential], as_of: NaiveDate) -> Result<Dashboard> {
         let areas = self.skill_areas()?;
         let changes = self.field_changes()?;
         let requirements = self.requirements()?;

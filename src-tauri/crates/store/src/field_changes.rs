@@ -148,7 +148,7 @@ impl Store {
     }
 
     pub fn field_changes(&self) -> Result<Vec<FieldChange>> {
-        self.with_conn(|c| read(c, None))
+        self.read(|db| db.field_changes())
     }
 
     /// Removes a field change; returns what was removed so that it can be re-added.
@@ -158,5 +158,12 @@ impl Store {
             tx.execute("DELETE FROM field_changes WHERE id = ?1", [id])?;
             Ok(change)
         })
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn field_changes(&self) -> Result<Vec<FieldChange>> {
+        let c = self.c;
+        read(c, None)
     }
 }

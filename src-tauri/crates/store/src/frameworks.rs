@@ -104,7 +104,7 @@ impl Store {
     }
 
     pub fn framework(&self, id: &str) -> Result<Framework> {
-        self.with_conn(|c| load(c, id))
+        self.read(|db| db.framework(id))
     }
 
     /// Validates and stores a framework (replacing one with the same id). Nothing is stored
@@ -144,9 +144,7 @@ impl Store {
     }
 
     pub fn active_framework_id(&self) -> Result<String> {
-        Ok(self
-            .setting(ACTIVE_KEY)?
-            .unwrap_or_else(|| DEFAULT_ACTIVE.to_string()))
+        self.read(|db| db.active_framework_id())
     }
 
     pub fn use_framework(&self, id: &str) -> Result<()> {
@@ -187,24 +185,69 @@ impl Store {
 
     /// The user's aliases for a framework: (record skill name, framework skill id).
     pub fn aliases(&self, framework: &str) -> Result<Vec<(String, String)>> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT alias, skill_id FROM framework_aliases WHERE framework_id = ?1 ORDER BY alias",
-            )?;
-            let rows = stmt.query_map([framework], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.read(|db| db.aliases(framework))
+    }
+
+    /// Coverage of the named (or active) framework as of `as_of`, from one read.
+    pub fn coverage(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Coverage> {
+        self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            db.coverage_of(&records, as_of, framework)
         })
     }
 
-    /// Coverage of the named (or active) framework as of `as_of`.
-    pub fn coverage(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Coverage> {
-        let records = self.list(&ListQuery::default())?;
-        self.coverage_of(&records, as_of, framework)
+    /// Coverage, its chart and the plan, for the coverage page, from one read.
+    pub fn coverage_view(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<CoverageView> {
+        let (cov, records) = self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            Ok((db.coverage_of(&records, as_of, framework)?, records))
+        })?;
+        Ok(CoverageView {
+            chart_svg: dossier_core::chart::radar_svg(&cov, 420.0),
+            plan: plan(&cov, &records),
+            coverage: cov,
+        })
+    }
+
+    /// The learning plan for the named (or active) framework.
+    pub fn plan(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Vec<PlanItem>> {
+        let (cov, records) = self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            Ok((db.coverage_of(&records, as_of, framework)?, records))
+        })?;
+        Ok(plan(&cov, &records))
+    }
+}
+
+impl crate::Db<'_> {
+    /// The user's aliases for a framework: (record skill name, framework skill id).
+    pub fn aliases(&self, framework: &str) -> Result<Vec<(String, String)>> {
+        let c = self.c;
+        let mut stmt = c.prepare_cached(
+            "SELECT alias, skill_id FROM framework_aliases WHERE framework_id = ?1 ORDER BY alias",
+        )?;
+        let rows = stmt.query_map([framework], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn framework(&self, id: &str) -> Result<Framework> {
+        let c = self.c;
+        load(c, id)
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn active_framework_id(&self) -> Result<String> {
+        Ok(self
+            .setting(ACTIVE_KEY)?
+            .unwrap_or_else(|| DEFAULT_ACTIVE.to_string()))
     }
 
     /// Coverage of records already read, so that callers showing both coverage and records
     /// read the records once.
-    pub(crate) fn coverage_of(
+    pub fn coverage_of(
         &self,
         records: &[Credential],
         as_of: NaiveDate,
@@ -226,23 +269,5 @@ impl Store {
             &jurisdictions,
             as_of,
         ))
-    }
-
-    /// Coverage, its chart and the plan, for the coverage page.
-    pub fn coverage_view(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<CoverageView> {
-        let records = self.list(&ListQuery::default())?;
-        let cov = self.coverage_of(&records, as_of, framework)?;
-        Ok(CoverageView {
-            chart_svg: dossier_core::chart::radar_svg(&cov, 420.0),
-            plan: plan(&cov, &records),
-            coverage: cov,
-        })
-    }
-
-    /// The learning plan for the named (or active) framework.
-    pub fn plan(&self, as_of: NaiveDate, framework: Option<&str>) -> Result<Vec<PlanItem>> {
-        let records = self.list(&ListQuery::default())?;
-        let cov = self.coverage_of(&records, as_of, framework)?;
-        Ok(plan(&cov, &records))
     }
 }

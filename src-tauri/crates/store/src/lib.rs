@@ -17,6 +17,7 @@ mod field_changes;
 mod frameworks;
 mod migrate;
 mod profile;
+mod read;
 mod renewals;
 mod requirements;
 mod settings;
@@ -28,6 +29,7 @@ pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
 pub use frameworks::ACTIVE_KEY;
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
+pub use read::Db;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

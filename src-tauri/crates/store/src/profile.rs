@@ -89,13 +89,7 @@ pub(crate) fn write(conn: &Connection, p: &Profile) -> Result<()> {
 impl Store {
     /// The profile; an unreadable stored profile is an error, not silently blank.
     pub fn profile(&self) -> Result<Profile> {
-        match self.setting(PROFILE_KEY)? {
-            None => Ok(Profile::default()),
-            Some(json) => serde_json::from_str(&json).map_err(|e| Error::CorruptSetting {
-                what: "profile",
-                message: e.to_string(),
-            }),
-        }
+        self.read(|db| db.profile())
     }
 
     /// Saves the profile after checking it; a bad value names its field.
@@ -103,16 +97,32 @@ impl Store {
         self.with_tx(|tx| write(tx, p))
     }
 
-    /// The portfolio as of `as_of`, for a report: one read of everything it shows.
+    /// The portfolio as of `as_of`, for a report: everything it shows from one read, so a
+    /// write between two of its parts cannot make statuses and coverage disagree.
     pub fn snapshot(&self, as_of: NaiveDate) -> Result<Snapshot> {
-        let records = self.list(&ListQuery::default())?;
-        let coverage = self.coverage_of(&records, as_of, None)?;
-        Ok(Snapshot {
-            profile: self.profile()?,
-            dashboard: self.dashboard_of(&records, as_of)?,
-            chart_svg: dossier_core::chart::radar_svg(&coverage, 420.0),
-            coverage,
-            records,
+        self.read(|db| {
+            let records = db.list(&ListQuery::default())?;
+            let coverage = db.coverage_of(&records, as_of, None)?;
+            Ok(Snapshot {
+                profile: db.profile()?,
+                dashboard: db.dashboard_of(&records, as_of)?,
+                chart_svg: dossier_core::chart::radar_svg(&coverage, 420.0),
+                coverage,
+                records,
+            })
         })
+    }
+}
+
+impl crate::Db<'_> {
+    /// The profile; an unreadable stored profile is an error, not silently blank.
+    pub fn profile(&self) -> Result<Profile> {
+        match self.setting(PROFILE_KEY)? {
+            None => Ok(Profile::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| Error::CorruptSetting {
+                what: "profile",
+                message: e.to_string(),
+            }),
+        }
     }
 }

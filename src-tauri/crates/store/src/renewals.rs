@@ -66,21 +66,27 @@ impl Store {
 
     /// The renewals of a credential, oldest first.
     pub fn renewals(&self, id: i64) -> Result<Vec<Renewal>> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT previous_completed, previous_expires, completed, expires, renewed_at \
-                 FROM renewals WHERE credential_id = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([id], |r| {
-                Ok(Renewal {
-                    previous_completed: r.get(0)?,
-                    previous_expires: r.get(1)?,
-                    completed: r.get(2)?,
-                    expires: r.get(3)?,
-                    renewed_at: r.get(4)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|db| db.renewals(id))
+    }
+}
+
+impl crate::Db<'_> {
+    /// The renewals of a credential, oldest first.
+    pub fn renewals(&self, id: i64) -> Result<Vec<Renewal>> {
+        let c = self.c;
+        let mut stmt = c.prepare_cached(
+            "SELECT previous_completed, previous_expires, completed, expires, renewed_at \
+             FROM renewals WHERE credential_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Renewal {
+                previous_completed: r.get(0)?,
+                previous_expires: r.get(1)?,
+                completed: r.get(2)?,
+                expires: r.get(3)?,
+                renewed_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

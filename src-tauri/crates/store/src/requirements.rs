@@ -47,31 +47,39 @@ impl Store {
     }
 
     pub fn requirements(&self) -> Result<Vec<Requirement>> {
-        self.with_conn(|c| {
-            let mut stmt =
-                c.prepare_cached("SELECT id, spec FROM requirements ORDER BY name COLLATE NOCASE")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (id, spec) = row?;
-                let req: Requirement = serde_json::from_str(&spec).map_err(|e| Error::Corrupt {
-                    id,
-                    field: "requirement",
-                    message: e.to_string(),
-                })?;
-                out.push(Requirement { id, ..req });
-            }
-            Ok(out)
-        })
+        self.read(|db| db.requirements())
     }
 
     pub fn remove_requirement(&self, id: i64) -> Result<Requirement> {
-        let found = self.requirements()?.into_iter().find(|r| r.id == id);
-        let req = found.ok_or(Error::NotFound(id))?;
-        self.with_tx(|tx| -> Result<()> {
+        // Found and deleted in one transaction: nothing can change it in between.
+        self.with_tx(|tx| {
+            let found = crate::Db { c: tx }
+                .requirements()?
+                .into_iter()
+                .find(|r| r.id == id);
+            let req = found.ok_or(Error::NotFound(id))?;
             tx.execute("DELETE FROM requirements WHERE id = ?1", [id])?;
-            Ok(())
-        })?;
-        Ok(req)
+            Ok(req)
+        })
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn requirements(&self) -> Result<Vec<Requirement>> {
+        let c = self.c;
+        let mut stmt =
+            c.prepare_cached("SELECT id, spec FROM requirements ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, spec) = row?;
+            let req: Requirement = serde_json::from_str(&spec).map_err(|e| Error::Corrupt {
+                id,
+                field: "requirement",
+                message: e.to_string(),
+            })?;
+            out.push(Requirement { id, ..req });
+        }
+        Ok(out)
     }
 }

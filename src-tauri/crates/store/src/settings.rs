@@ -22,10 +22,17 @@ pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        self.with_conn(|c| get(c, key))
+        self.read(|db| db.setting(key))
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.with_tx(|tx| set(tx, key, value))
+    }
+}
+
+impl crate::Db<'_> {
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        let c = self.c;
+        get(c, key)
     }
 }

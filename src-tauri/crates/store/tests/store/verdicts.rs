@@ -359,3 +359,37 @@ fn explaining_an_unknown_or_removed_record_is_an_error() {
         "removed record"
     );
 }
+
+#[test]
+fn one_read_sees_one_state_while_another_connection_writes() {
+    // The app reads a snapshot while the CLI (another connection) adds a record between two
+    // of its queries: the read keeps seeing the state it started with.
+    let (_dir, path) = temp_db();
+    let app = Store::open(&path).expect("app's store");
+    app.load_demo(day("2026-12-01")).expect("demo");
+    let cli = Store::open(&path).expect("the CLI's store");
+    let (before, after, dash_count) = app
+        .read(|db| {
+            let before = db.list(&Default::default())?.len();
+            cli.add(
+                &super::credentials::input(
+                    "Written meanwhile",
+                    dossier_core::CredentialKind::CeActivity,
+                    &[],
+                ),
+                &[],
+                "manual",
+            )?;
+            let records = db.list(&Default::default())?;
+            let dash = db.dashboard_of(&records, day("2026-12-01"))?;
+            Ok((before, records.len(), dash.assessments.len()))
+        })
+        .expect("one read");
+    assert_eq!(before, after, "the second query sees the first one's state");
+    assert_eq!(dash_count, before, "the dashboard in the same read agrees");
+    assert_eq!(
+        app.count().expect("count"),
+        before as i64 + 1,
+        "the write landed and a new read sees it"
+    );
+}
