@@ -2,25 +2,19 @@
 //! Every figure comes from `Store::dashboard`, the same function the CLI prints.
 
 use crate::commands::{as_of_day, AppState};
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::files::{ask_save_path, write_atomically};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
+use dossier_core::renewal::RenewalDraft;
 use dossier_core::requirements::Requirement;
 use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
-use dossier_core::{Credential, FieldError, PartialDate, UserSettings};
+use dossier_core::{Credential, UserSettings};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-fn invalid(field: &str, message: String) -> AppError {
-    AppError::Validation(vec![FieldError {
-        field: field.into(),
-        message,
-    }])
 }
 
 #[tauri::command]
@@ -102,17 +96,11 @@ pub async fn renew_credential(
     completed: String,
     expires: Option<String>,
 ) -> Result<Credential> {
-    let parse = |field: &str, s: &str| -> Result<PartialDate> {
-        s.trim()
-            .parse()
-            .map_err(|e: dossier_core::DateError| invalid(field, e.to_string()))
+    let draft = RenewalDraft {
+        completed,
+        expires: expires.unwrap_or_default(),
     };
-    let completed = parse("completed", &completed)?;
-    let expires = match expires.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(e) => Some(parse("expires", e)?),
-        None => None,
-    };
-    Ok(state.store()?.renew(id, completed, expires)?)
+    Ok(state.store()?.renew(id, &draft, today())?)
 }
 
 #[tauri::command]

@@ -6,8 +6,9 @@ use crate::args::{ExportCommand, RequirementArgs, RequirementCommand, SkillComma
 use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
+use dossier_core::renewal::RenewalDraft;
 use dossier_core::requirements::{Cap, Requirement, RollingWindow, Topic};
-use dossier_core::{CredentialKind, PartialDate};
+use dossier_core::CredentialKind;
 use dossier_store::Store;
 use std::io::Write;
 
@@ -312,14 +313,13 @@ pub fn renew(
     expires: &Option<String>,
     out: &mut impl Write,
 ) -> Result<()> {
-    let date =
-        |flag: &str, s: &str| -> Result<PartialDate> { s.parse().map_err(|e| usage(flag, e)) };
-    let completed = date("--completed", completed)?;
-    let expires = expires
-        .as_deref()
-        .map(|e| date("--expires", e))
-        .transpose()?;
-    let c = store.renew(id, completed, expires)?;
+    let draft = RenewalDraft {
+        completed: completed.to_string(),
+        expires: expires.clone().unwrap_or_default(),
+    };
+    let today = chrono::Local::now().date_naive();
+    let c = store.renew(id, &draft, today)?;
+    let completed = c.completed.map(|d| d.to_string()).unwrap_or_default();
     let until = c
         .expires
         .map(|e| format!(", valid until {e}"))

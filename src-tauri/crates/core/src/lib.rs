@@ -13,6 +13,7 @@ pub mod framework;
 pub mod model;
 pub mod profile;
 pub mod query;
+pub mod renewal;
 pub mod requirements;
 pub mod staleness;
 pub mod synth;

@@ -181,12 +181,33 @@ fn deleted_at(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
         .optional()?)
 }
 
-fn require_live(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn require_live(conn: &Connection, id: i64) -> Result<()> {
     match deleted_at(conn, id)? {
         None => Err(Error::NotFound(id)),
         Some(Some(_)) => Err(Error::Removed(id)),
         Some(None) => Ok(()),
     }
+}
+
+/// Marks a record completed on `completed`, valid until `expires` (a renewal's write).
+pub(crate) fn set_completion(
+    conn: &Connection,
+    id: i64,
+    completed: dossier_core::PartialDate,
+    expires: Option<dossier_core::PartialDate>,
+    at: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE credentials SET completed = ?2, expires = ?3, status = 'completed', \
+         updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            completed.to_string(),
+            expires.map(|d| d.to_string()),
+            at
+        ],
+    )?;
+    Ok(())
 }
 
 /// Loads one record (live or not) with its skills and evidence.

@@ -4,39 +4,20 @@
 use crate::credentials::{load, now};
 use crate::error::{Error, Result};
 use crate::Store;
+use chrono::NaiveDate;
+use dossier_core::renewal::RenewalDraft;
 use dossier_core::staleness::Renewal;
-use dossier_core::{Credential, FieldError, PartialDate};
+use dossier_core::Credential;
 use rusqlite::params;
 
 impl Store {
-    pub fn renew(
-        &self,
-        id: i64,
-        completed: PartialDate,
-        expires: Option<PartialDate>,
-    ) -> Result<Credential> {
+    /// Renews a live credential with the dates typed (validated against it and `today`),
+    /// keeping the dates they replace as history. Checked and written in one transaction.
+    pub fn renew(&self, id: i64, draft: &RenewalDraft, today: NaiveDate) -> Result<Credential> {
         self.with_tx(|tx| {
+            crate::credentials::require_live(tx, id)?;
             let c = load(tx, id)?;
-            let removed: Option<String> = tx.query_row(
-                "SELECT deleted_at FROM credentials WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            if removed.is_some() {
-                return Err(Error::Removed(id));
-            }
-            if let Some(prev) = c.completed.filter(|p| completed.surely_before(p)) {
-                return Err(Error::Invalid(vec![FieldError {
-                    field: "completed".into(),
-                    message: format!("{completed} is before the current completion date {prev}"),
-                }]));
-            }
-            if let Some(e) = expires.filter(|e| e.surely_before(&completed)) {
-                return Err(Error::Invalid(vec![FieldError {
-                    field: "expires".into(),
-                    message: format!("{e} is before the completion date {completed}"),
-                }]));
-            }
+            let dates = draft.validate(&c, today).map_err(Error::Invalid)?;
             let at = now();
             tx.execute(
                 "INSERT INTO renewals (credential_id, previous_completed, previous_expires, \
@@ -45,21 +26,12 @@ impl Store {
                     id,
                     c.completed.map(|d| d.to_string()),
                     c.expires.map(|d| d.to_string()),
-                    completed.to_string(),
-                    expires.map(|d| d.to_string()),
+                    dates.completed.to_string(),
+                    dates.expires.map(|d| d.to_string()),
                     at
                 ],
             )?;
-            tx.execute(
-                "UPDATE credentials SET completed = ?2, expires = ?3, status = 'completed', \
-                 updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    completed.to_string(),
-                    expires.map(|d| d.to_string()),
-                    at
-                ],
-            )?;
+            crate::credentials::set_completion(tx, id, dates.completed, dates.expires, &at)?;
             load(tx, id)
         })
     }

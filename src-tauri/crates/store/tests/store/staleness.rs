@@ -151,11 +151,7 @@ fn renewal_resets_the_clock_and_keeps_history() {
         "expired before renewal"
     );
     let renewed = store
-        .renew(
-            c.id,
-            "2026-06".parse().expect("d"),
-            Some("2029-06".parse().expect("d")),
-        )
+        .renew(c.id, &renewal("2026-06", "2029-06"), today())
         .expect("renew");
     assert_eq!(
         renewed.expires.map(|d| d.to_string()).as_deref(),
@@ -177,12 +173,33 @@ fn renewal_resets_the_clock_and_keeps_history() {
         "old dates kept"
     );
     let err = store
-        .renew(c.id, "2020-01".parse().expect("d"), None)
+        .renew(c.id, &renewal("2020-01", ""), today())
         .expect_err("backwards");
     assert!(
-        err.to_string().contains("completed"),
+        matches!(&err, Error::Invalid(f) if f[0].field == "completed"),
         "names the field: {err}"
     );
+    // The defect of issue 9: a completion in the future was accepted on a completed record.
+    let err = store
+        .renew(c.id, &renewal("2030-01", ""), today())
+        .expect_err("a renewal in the future");
+    assert!(
+        matches!(&err, Error::Invalid(f) if f[0].field == "completed"
+            && f[0].message.contains("future")),
+        "says it is in the future: {err}"
+    );
+    assert_eq!(
+        store.renewals(c.id).expect("history").len(),
+        1,
+        "a refused renewal writes nothing"
+    );
+}
+
+fn renewal(completed: &str, expires: &str) -> dossier_core::renewal::RenewalDraft {
+    dossier_core::renewal::RenewalDraft {
+        completed: completed.into(),
+        expires: expires.into(),
+    }
 }
 
 #[test]
