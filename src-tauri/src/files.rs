@@ -5,7 +5,6 @@
 //! for the end-to-end tests, which cannot drive a native dialog.
 
 use crate::error::Result;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -29,26 +28,7 @@ pub fn ask_save_path(
         .and_then(|p| p.into_path().ok())
 }
 
-/// Writes `bytes` to `path` all or nothing.
+/// Writes `bytes` to `path` all or nothing (the store's one atomic-write routine).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source: std::io::Error| dossier_store::Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
-    }
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    Ok(dossier_store::write_atomically(path, bytes)?)
 }

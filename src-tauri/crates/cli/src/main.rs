@@ -23,6 +23,11 @@ pub enum CliError {
     Validation(Vec<dossier_core::FieldError>),
     #[error("{}", store_message(.0))]
     Store(#[from] dossier_store::Error),
+    #[error("{flag}: {source}")]
+    Write {
+        flag: String,
+        source: dossier_store::Error,
+    },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]

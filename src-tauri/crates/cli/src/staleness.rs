@@ -280,8 +280,12 @@ pub fn requirements(
     for p in &dash.cycles {
         writeln!(
             out,
-            "#{} {} ({} to {}): {:?}",
-            p.id, p.name, p.starts, p.ends, p.state
+            "#{} {} ({} to {}): {}",
+            p.id,
+            p.name,
+            p.starts,
+            p.ends,
+            p.state.label()
         )?;
         writeln!(
             out,
@@ -358,22 +362,9 @@ pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result
 
 /// Writes next to the target and renames, so a failed export leaves no half file.
 pub fn write_atomically(flag: &str, path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let fail = |e: std::io::Error| usage(flag, format!("{}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    // A temporary file is private (0600); an exported file is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    // A disk that is full or a folder not writable is no usage error: exit 1, flag named.
+    dossier_store::write_atomically(path, bytes).map_err(|source| CliError::Write {
+        flag: flag.to_string(),
+        source,
+    })
 }

@@ -107,6 +107,18 @@ pub enum CycleState {
     Overdue,
 }
 
+impl CycleState {
+    /// The state as a person reads it, in the CLI and the PDF.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Complete => "complete",
+            Self::OnTrack => "on track",
+            Self::Behind => "behind",
+            Self::Overdue => "overdue",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Progress {
     #[ts(type = "number")]

@@ -278,9 +278,7 @@ pub fn assemble(
             remaining: hours(p.remaining),
             days_left: p.days_left.to_string(),
             pace: hours(p.pace_per_month),
-            state: format!("{:?}", p.state)
-                .to_lowercase()
-                .replace("ontrack", "on track"),
+            state: p.state.label().to_string(),
             parts: p
                 .topics
                 .iter()

@@ -132,10 +132,14 @@ fn bad_sections_and_paths_write_nothing() {
     );
     assert!(!pdf.exists(), "no file written");
     let o = env.run(&["export", "pdf", "--out", "/nonexistent/dir/x.pdf"]);
-    assert_ne!(code(&o), 0, "unwritable path");
+    assert_eq!(
+        code(&o),
+        1,
+        "a path that cannot be written is a failure, not a usage error"
+    );
     assert!(
-        stderr(&o).contains("/nonexistent/dir/x.pdf"),
-        "names the path: {}",
+        stderr(&o).contains("/nonexistent/dir/x.pdf") && stderr(&o).contains("--out"),
+        "names the path and the flag: {}",
         stderr(&o)
     );
 }
