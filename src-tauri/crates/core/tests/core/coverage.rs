@@ -1,15 +1,11 @@
 //! Frameworks (validation, the shipped ones) and coverage against the documented formula.
 
+use super::common::day;
 use super::staleness::record;
-use chrono::NaiveDate;
 use dossier_core::coverage::coverage;
 use dossier_core::framework::Framework;
 use dossier_core::staleness::FieldChange;
 use dossier_core::CredentialKind;
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 const SMALL: &str = r#"{
   "format": "dossier-framework/1", "id": "t", "name": "Test",

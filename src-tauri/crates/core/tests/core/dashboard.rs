@@ -1,14 +1,10 @@
 //! The attention list: order, actions, and a cycle's reason on the licence it renews.
 
+use super::common::day;
 use super::requirements::licence_with_activities;
 use super::staleness::record;
-use chrono::NaiveDate;
 use dossier_core::dashboard::{build, Action};
 use dossier_core::staleness::{Freshness, ReasonKind, Settings, SkillArea};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 #[test]
 fn most_urgent_first_with_the_right_action() {

@@ -2,15 +2,12 @@
 //! as-of dates against Dossier's shipped field changes, skill areas and framework aliases,
 //! with the verdict a domain expert would give. The reasoning is in each test's comments.
 
+use super::common::day;
 use chrono::NaiveDate;
 use dossier_core::framework::Framework;
 use dossier_core::staleness::{assess, explain, Assessment, Freshness, ReasonKind, Settings};
 use dossier_core::staleness::{ChangeRelation, SkillArea};
 use dossier_core::{Credential, CredentialKind, PartialDate, SkillTag, Status};
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().expect("test date")
-}
 
 /// A record: kind, title, completed ("" while in progress, then `started` says since when),
 /// optional expiry, skills with relevance.

@@ -1,13 +1,9 @@
 //! CE requirement progress against figures computed by hand.
 
+use super::common::day;
 use super::staleness::record;
-use chrono::NaiveDate;
 use dossier_core::requirements::{progress, Cap, CycleState, Requirement, RollingWindow, Topic};
 use dossier_core::{Credential, CredentialKind};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 fn activity(id: i64, completed: &str, hours: f64, credit: &str, skills: &[&str]) -> Credential {
     let mut r = record(id, &format!("Activity {id}"), completed, &[]);

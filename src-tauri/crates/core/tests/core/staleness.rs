@@ -1,14 +1,10 @@
 //! The staleness engine against verdicts computed by hand.
 
-use chrono::NaiveDate;
+use super::common::day;
 use dossier_core::staleness::{
     assess, Assessment, FieldChange, Freshness, ReasonKind, Settings, SkillArea,
 };
 use dossier_core::{Credential, CredentialKind, PartialDate, SkillTag, Status};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 fn date(s: &str) -> Option<PartialDate> {
     Some(s.parse().expect("test partial date"))

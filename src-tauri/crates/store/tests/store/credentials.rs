@@ -8,6 +8,11 @@ use dossier_core::{
 use dossier_store::{Error, Store};
 use std::path::{Path, PathBuf};
 
+/// A day written as YYYY-MM-DD.
+pub fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date")
 }
@@ -281,7 +286,10 @@ fn a_failed_transaction_leaves_nothing() {
         dossier_store::insert(tx, &input("half", CredentialKind::Degree, &[]), &[], "test")?;
         Err(Error::NotFound(0))
     });
-    assert!(r.is_err(), "the closure's error is returned");
+    assert!(
+        matches!(r, Err(Error::NotFound(0))),
+        "the closure's own error is returned: {r:?}"
+    );
     assert_eq!(
         store.count().expect("count"),
         0,
@@ -536,8 +544,11 @@ fn a_failing_migration_leaves_the_previous_version() {
         ),
     ];
     assert!(
-        dossier_store::migrate_with(&mut conn, &broken, None).is_err(),
-        "bad SQL fails"
+        matches!(
+            dossier_store::migrate_with(&mut conn, &broken, None),
+            Err(Error::Sqlite(_))
+        ),
+        "bad SQL fails as SQL"
     );
     let v: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -579,4 +590,26 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
             }
         })
         .collect()
+}
+
+#[test]
+fn a_panic_inside_a_transaction_writes_nothing_and_the_store_stays_usable() {
+    let store = mem();
+    let s = store.clone();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _: Result<(), Error> = s.with_tx(|tx| {
+            dossier_store::insert(tx, &input("half", CredentialKind::Degree, &[]), &[], "test")?;
+            panic!("a bug in the middle of a write");
+        });
+    }));
+    assert!(outcome.is_err(), "the panic reached the caller");
+    assert_eq!(
+        store.count().expect("count"),
+        0,
+        "the half write was rolled back"
+    );
+    store
+        .add(&input("after", CredentialKind::Degree, &[]), &[], "test")
+        .expect("the store still takes writes");
+    assert_eq!(store.count().expect("count"), 1, "and keeps them");
 }

@@ -53,9 +53,10 @@ fn a_bad_import_changes_nothing() {
         "mini",
         "the active one is unchanged"
     );
+    let err = store.use_framework("nope").expect_err("unknown framework");
     assert!(
-        store.use_framework("nope").is_err(),
-        "an unknown framework cannot be used"
+        err.to_string().contains("nope"),
+        "an unknown framework cannot be used, and is named: {err}"
     );
     let exported = store.export_framework("mini").expect("export");
     assert!(
@@ -110,9 +111,12 @@ fn aliases_map_unmapped_skills() {
     store.add(&rec, &[], "manual").expect("add");
     let cov = store.coverage(today(), Some("mini")).expect("coverage");
     assert_eq!(cov.unmapped, ["Biostatistics II"], "not mapped yet");
+    let err = store
+        .set_alias("mini", "Biostatistics II", "d")
+        .expect_err("a domain");
     assert!(
-        store.set_alias("mini", "Biostatistics II", "d").is_err(),
-        "a domain is not a skill"
+        matches!(&err, Error::Invalid(f) if f[0].field == "skill"),
+        "a domain is not a skill: {err}"
     );
     store
         .set_alias("mini", "Biostatistics II", "s")

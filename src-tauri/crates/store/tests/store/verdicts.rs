@@ -2,16 +2,11 @@
 //! demo's verdicts are ones a domain expert would sign, and `explain` gives the dashboard's
 //! reasons for every record at any as-of date.
 
-use super::credentials::{mem, temp_db};
-use chrono::NaiveDate;
+use super::credentials::{day, mem, temp_db};
 use dossier_core::profile::Profile;
 use dossier_core::staleness::{Assessment, ChangeRelation, Freshness, ReasonKind};
 use dossier_store::Store;
 use rusqlite::Connection;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().expect("test date")
-}
 
 const MIGRATIONS_V4: [(&str, &str); 4] = [
     ("0001_init", include_str!("../../migrations/0001_init.sql")),
