@@ -1,0 +1,132 @@
+//! Writes of the aggregate: a record with its skills, full-text entry and evidence links.
+
+use super::{date_text, now};
+use crate::error::Result;
+use crate::evidence::StagedEvidence;
+use dossier_core::CredentialInput;
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(super) fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
+    let mut find = conn.prepare_cached("SELECT id FROM skills WHERE name = ?1")?;
+    if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO skills (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn write_skills_and_index(
+    conn: &Connection,
+    id: i64,
+    input: &CredentialInput,
+) -> Result<()> {
+    conn.prepare_cached("DELETE FROM credential_skills WHERE credential_id = ?1")?
+        .execute([id])?;
+    let mut link = conn.prepare_cached(
+        "INSERT INTO credential_skills (credential_id, skill_id, relevance, position) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, s) in input.skills.iter().enumerate() {
+        link.execute(params![
+            id,
+            skill_id(conn, &s.name)?,
+            s.relevance,
+            pos as i64
+        ])?;
+    }
+    let skills = input
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    conn.prepare_cached("DELETE FROM credentials_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached(
+        "INSERT INTO credentials_fts (rowid, title, issuer, notes, skills) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, input.title, input.issuer, input.notes, skills])?;
+    Ok(())
+}
+
+pub(super) fn link_evidence(
+    conn: &Connection,
+    id: i64,
+    staged: &[StagedEvidence],
+    at: &str,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO evidence (credential_id, sha256, name, size, media_type, added_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for s in staged {
+        stmt.execute(params![
+            id,
+            s.sha256,
+            s.name,
+            s.size as i64,
+            s.media_type,
+            at
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts one record inside the caller's transaction; returns its id.
+pub fn insert(
+    conn: &Connection,
+    input: &CredentialInput,
+    staged: &[StagedEvidence],
+    source: &str,
+) -> Result<i64> {
+    let at = now();
+    conn.prepare_cached(
+        "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, hours, \
+         credit_type, credential_id, url, notes, verified, source, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+    )?
+    .execute(params![
+        input.kind.as_str(),
+        input.status.as_str(),
+        input.title,
+        input.issuer,
+        date_text(&input.started),
+        date_text(&input.completed),
+        date_text(&input.expires),
+        input.hours,
+        input.credit_type,
+        input.credential_id,
+        input.url,
+        input.notes,
+        input.verified,
+        source,
+        at,
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_skills_and_index(conn, id, input)?;
+    link_evidence(conn, id, staged, &at)?;
+    Ok(id)
+}
+
+/// Marks a record completed on `completed`, valid until `expires` (a renewal's write).
+pub(crate) fn set_completion(
+    conn: &Connection,
+    id: i64,
+    completed: dossier_core::PartialDate,
+    expires: Option<dossier_core::PartialDate>,
+    at: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE credentials SET completed = ?2, expires = ?3, status = 'completed', \
+         updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            completed.to_string(),
+            expires.map(|d| d.to_string()),
+            at
+        ],
+    )?;
+    Ok(())
+}
