@@ -3,7 +3,9 @@
 mod common;
 mod coverage;
 mod dashboard;
+mod portfolio_kit;
 mod portfolios;
+mod portfolios_regulation;
 mod requirements;
 mod staleness;
 mod validation;
