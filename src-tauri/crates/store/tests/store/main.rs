@@ -2,5 +2,6 @@
 
 mod credentials;
 mod frameworks;
+mod opening;
 mod staleness;
 mod verdicts;
