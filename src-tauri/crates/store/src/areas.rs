@@ -50,6 +50,18 @@ fn upsert_defaults(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The id of the skill named `name`, creating it (without a half-life) if it is new: the
+/// skills table is written here only.
+pub(crate) fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
+    let mut find = conn.prepare_cached("SELECT id FROM skills WHERE name = ?1")?;
+    if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO skills (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(conn.last_insert_rowid())
+}
+
 impl Store {
     /// Areas with a half-life, as the staleness engine takes them.
     pub fn skill_areas(&self) -> Result<Vec<SkillArea>> {

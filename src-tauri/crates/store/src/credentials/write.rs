@@ -1,20 +1,11 @@
 //! Writes of the aggregate: a record with its skills, full-text entry and evidence links.
 
 use super::{date_text, now};
+use crate::areas::skill_id;
 use crate::error::Result;
 use crate::evidence::StagedEvidence;
 use dossier_core::CredentialInput;
-use rusqlite::{params, Connection, OptionalExtension};
-
-pub(super) fn skill_id(conn: &Connection, name: &str) -> Result<i64> {
-    let mut find = conn.prepare_cached("SELECT id FROM skills WHERE name = ?1")?;
-    if let Some(id) = find.query_row([name], |r| r.get(0)).optional()? {
-        return Ok(id);
-    }
-    conn.prepare_cached("INSERT INTO skills (name) VALUES (?1)")?
-        .execute([name])?;
-    Ok(conn.last_insert_rowid())
-}
+use rusqlite::{params, Connection};
 
 pub(super) fn write_skills_and_index(
     conn: &Connection,
