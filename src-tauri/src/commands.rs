@@ -31,15 +31,7 @@ fn today() -> chrono::NaiveDate {
 
 /// An as-of date as typed in the UI (`YYYY-MM-DD`), or today when empty.
 pub fn as_of_day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
-    match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(today()),
-        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            AppError::Validation(vec![FieldError {
-                field: "as_of".into(),
-                message: format!("'{s}' is not a date; use YYYY-MM-DD"),
-            }])
-        }),
-    }
+    dossier_service::as_of(as_of.as_deref(), today()).map_err(|e| AppError::Validation(vec![e]))
 }
 
 #[tauri::command]

@@ -18,11 +18,23 @@ pub enum AppError {
     Unavailable(String),
     #[error(transparent)]
     Report(#[from] dossier_report::Error),
+    /// Work on the blocking pool stopped without an answer (it panicked).
+    #[error("{0}")]
+    Stopped(String),
     #[error("cannot open {path} in the system viewer: {source}")]
     Open {
         path: String,
         source: Box<tauri_plugin_opener::Error>,
     },
+}
+
+impl From<dossier_service::Error> for AppError {
+    fn from(e: dossier_service::Error) -> Self {
+        match e {
+            dossier_service::Error::Store(e) => AppError::Store(e),
+            dossier_service::Error::Report(e) => AppError::Report(e),
+        }
+    }
 }
 
 impl AppError {
@@ -32,7 +44,7 @@ impl AppError {
             AppError::Validation(_) => UiErrorKind::Validation,
             AppError::Unavailable(_) => UiErrorKind::Database,
             AppError::Open { .. } => UiErrorKind::Io,
-            AppError::Report(_) => UiErrorKind::Internal,
+            AppError::Report(_) | AppError::Stopped(_) => UiErrorKind::Internal,
             AppError::Store(e) => match e {
                 S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => {
                     UiErrorKind::NotFound

@@ -3,7 +3,7 @@
 
 use crate::commands::{as_of_day, AppState};
 use crate::error::Result;
-use crate::files::{ask_save_path, write_atomically};
+use crate::files::ask_save_path;
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::renewal::RenewalDraft;
@@ -127,10 +127,7 @@ pub async fn export_ics(app: AppHandle, state: State<'_, AppState>) -> Result<Op
     let Some(path) = ask_save_path(&app, title, "dossier-deadlines.ics", filter) else {
         return Ok(None);
     };
-    let records = store.list(&Default::default())?;
-    let cycles = store.dashboard(today())?.cycles;
-    let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
-    write_atomically(&path, text.as_bytes())?;
+    dossier_service::export_calendar(store, today(), &path)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -138,25 +135,13 @@ pub async fn export_ics(app: AppHandle, state: State<'_, AppState>) -> Result<Op
 /// and which cycles are behind, unless reminders are off.
 pub fn remind_on_start(app: &AppHandle, state: &AppState) {
     let Ok(store) = state.store() else { return };
-    let Ok(dash) = store.dashboard(today()) else {
-        return;
-    };
-    let urgent: Vec<String> = dash
-        .attention
-        .iter()
-        .filter(|i| {
-            i.status == dossier_core::staleness::Freshness::Expiring
-                || (i.is_cycle && i.status >= dossier_core::staleness::Freshness::Ageing)
-        })
-        .map(|i| i.title.clone())
-        .collect();
-    if urgent.is_empty() || !store.take_daily_reminder(today()).unwrap_or(false) {
-        return;
-    }
-    let body = match urgent.as_slice() {
-        [one] => format!("{one} needs attention."),
-        [first, rest @ ..] => format!("{first} and {} more need attention.", rest.len()),
-        [] => return,
+    let body = match dossier_service::daily_reminder(store, today()) {
+        Ok(Some(body)) => body,
+        Ok(None) => return,
+        Err(e) => {
+            eprintln!("dossier: could not work out today's reminder: {e}");
+            return;
+        }
     };
     if let Err(e) = app
         .notification()

@@ -38,6 +38,23 @@ pub enum CliError {
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
 
+/// The application layer's errors as the CLI reports them; a file it could not write was
+/// given with `--out`.
+impl From<dossier_service::Error> for CliError {
+    fn from(e: dossier_service::Error) -> Self {
+        match e {
+            dossier_service::Error::Store(source @ dossier_store::Error::Io { .. }) => {
+                CliError::Write {
+                    flag: "--out".into(),
+                    source,
+                }
+            }
+            dossier_service::Error::Store(e) => CliError::Store(e),
+            dossier_service::Error::Report(e) => CliError::Report(e),
+        }
+    }
+}
+
 impl CliError {
     fn exit_code(&self) -> u8 {
         match self {

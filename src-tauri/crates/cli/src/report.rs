@@ -20,26 +20,21 @@ pub fn export_pdf(
     } else {
         Sections::only(sections).map_err(|e| CliError::Usage(format!("--sections: {e}")))?
     };
-    eprintln!("Typesetting the portfolio as of {as_of}…");
-    let snapshot = store.snapshot(as_of)?;
-    let generated = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-    let input = dossier_report::ReportInput::from_snapshot(&snapshot, &generated);
-    let pdf = dossier_report::render_pdf(&input, &sections).map_err(CliError::Report)?;
-    crate::staleness::write_atomically("--out", out_path, &pdf.bytes)?;
-    let kind = if pdf.pdf_a { "PDF/A-2b" } else { "PDF" };
+    let written = dossier_service::export_pdf(store, as_of, &sections, out_path, |step| {
+        if step == 1 {
+            eprintln!("Typesetting the portfolio as of {as_of}…");
+        }
+    })?;
+    let kind = if written.pdf_a { "PDF/A-2b" } else { "PDF" };
     writeln!(
         out,
         "Wrote {} ({kind}, {} pages, {} records) to {}",
-        if snapshot.profile.name.is_empty() {
-            "the portfolio"
-        } else {
-            &snapshot.profile.name
-        },
-        pdf.pages,
-        snapshot.records.len(),
+        written.owner,
+        written.pages,
+        written.records,
         out_path.display()
     )?;
-    if let Some(note) = pdf.note {
+    if let Some(note) = written.note {
         eprintln!("note: {note}");
     }
     Ok(())

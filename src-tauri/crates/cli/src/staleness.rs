@@ -23,10 +23,8 @@ pub fn parse_day(flag: &str, s: &str) -> Result<NaiveDate> {
 }
 
 pub fn as_of(flag_value: &Option<String>) -> Result<NaiveDate> {
-    match flag_value {
-        Some(s) => parse_day("--as-of", s),
-        None => Ok(chrono::Local::now().date_naive()),
-    }
+    dossier_service::as_of(flag_value.as_deref(), dossier_service::today())
+        .map_err(|e| usage("--as-of", e.message))
 }
 
 pub fn json(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
@@ -344,12 +342,7 @@ pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result
             sections,
         } => crate::report::export_pdf(store, &path, as_of(&day)?, &sections, out)?,
         ExportCommand::Ics { out: path } => {
-            let today = chrono::Local::now().date_naive();
-            let records = store.list(&Default::default())?;
-            let cycles = store.dashboard(today)?.cycles;
-            let text = dossier_interop::ics::calendar(&records, &cycles, chrono::Utc::now());
-            write_atomically("--out", &path, text.as_bytes())?;
-            let events = text.matches("BEGIN:VEVENT").count();
+            let events = dossier_service::export_calendar(store, dossier_service::today(), &path)?;
             writeln!(
                 out,
                 "Wrote {events} events with reminders to {}",
