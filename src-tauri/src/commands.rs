@@ -12,9 +12,11 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-/// The store, or why it could not be opened (shown by the UI instead of a crash).
+/// The store, or why it could not be opened (shown by the UI instead of a crash), kept typed
+/// so that every command reports it with the right kind (a missing folder is an I/O error, a
+/// newer schema a database one).
 pub struct AppState {
-    pub store: std::result::Result<Store, String>,
+    pub store: std::result::Result<Store, std::sync::Arc<dossier_store::Error>>,
 }
 
 impl AppState {

@@ -15,7 +15,7 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     /// The database could not be opened at start; every command reports why.
     #[error("the database is not available: {0}")]
-    Unavailable(String),
+    Unavailable(std::sync::Arc<StoreError>),
     #[error(transparent)]
     Report(#[from] dossier_report::Error),
     /// Work on the blocking pool stopped without an answer (it panicked).
@@ -39,32 +39,13 @@ impl From<dossier_service::Error> for AppError {
 
 impl AppError {
     fn kind(&self) -> UiErrorKind {
-        use StoreError as S;
         match self {
             AppError::Validation(_) => UiErrorKind::Validation,
-            AppError::Unavailable(_) => UiErrorKind::Database,
+            // Why it is unavailable decides the kind: the open error's own.
+            AppError::Unavailable(e) => store_kind(e),
             AppError::Open { .. } => UiErrorKind::Io,
             AppError::Report(_) | AppError::Stopped(_) => UiErrorKind::Internal,
-            AppError::Store(e) => match e {
-                S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => {
-                    UiErrorKind::NotFound
-                }
-                S::NotEmpty(_) => UiErrorKind::Conflict,
-                S::Invalid(_) => UiErrorKind::Validation,
-                S::Evidence { .. }
-                | S::EvidenceTooLarge { .. }
-                | S::NoEvidenceDir
-                | S::Io { .. }
-                | S::NoDataDir => UiErrorKind::Io,
-                S::NewerSchema { .. }
-                | S::NotDossier { .. }
-                | S::Open { .. }
-                | S::Corrupt { .. }
-                | S::CorruptFieldChange { .. }
-                | S::CorruptSetting { .. }
-                | S::Sqlite(_) => UiErrorKind::Database,
-                S::Demo { .. } | S::Shipped { .. } => UiErrorKind::Internal,
-            },
+            AppError::Store(e) => store_kind(e),
         }
     }
 
@@ -81,5 +62,56 @@ impl AppError {
 impl Serialize for AppError {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         self.to_ui().serialize(s)
+    }
+}
+
+/// The UI's kind for a store error.
+fn store_kind(e: &StoreError) -> UiErrorKind {
+    use StoreError as S;
+    match e {
+        S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => UiErrorKind::NotFound,
+        S::NotEmpty(_) => UiErrorKind::Conflict,
+        S::Invalid(_) => UiErrorKind::Validation,
+        S::Evidence { .. }
+        | S::EvidenceTooLarge { .. }
+        | S::NoEvidenceDir
+        | S::Io { .. }
+        | S::NoDataDir => UiErrorKind::Io,
+        S::NewerSchema { .. }
+        | S::NotDossier { .. }
+        | S::Open { .. }
+        | S::Corrupt { .. }
+        | S::CorruptFieldChange { .. }
+        | S::CorruptSetting { .. }
+        | S::Sqlite(_) => UiErrorKind::Database,
+        S::Demo { .. } | S::Shipped { .. } => UiErrorKind::Internal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn an_unavailable_store_keeps_the_kind_of_why_it_could_not_open() {
+        let no_dir = AppError::Unavailable(Arc::new(StoreError::NoDataDir)).to_ui();
+        assert_eq!(no_dir.kind, UiErrorKind::Io, "a missing data folder is I/O");
+        let newer = AppError::Unavailable(Arc::new(StoreError::NewerSchema {
+            path: "x.db".into(),
+            found: 9,
+            known: 5,
+        }))
+        .to_ui();
+        assert_eq!(
+            newer.kind,
+            UiErrorKind::Database,
+            "a newer schema is a database matter"
+        );
+        assert!(
+            newer.message.contains("x.db"),
+            "names the file: {}",
+            newer.message
+        );
     }
 }

@@ -13,9 +13,9 @@ mod staleness;
 use commands::AppState;
 use tauri::Manager;
 
-fn open_store() -> std::result::Result<dossier_store::Store, String> {
-    let path = dossier_store::default_db_path().map_err(|e| e.to_string())?;
-    dossier_store::Store::open(&path).map_err(|e| e.to_string())
+fn open_store() -> std::result::Result<dossier_store::Store, std::sync::Arc<dossier_store::Error>> {
+    let path = dossier_store::default_db_path()?;
+    Ok(dossier_store::Store::open(&path)?)
 }
 
 fn main() {
