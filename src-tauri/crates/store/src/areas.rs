@@ -15,7 +15,7 @@ struct Defaults {
     areas: Vec<SkillArea>,
 }
 
-/// Seeds the default areas the first time a store is opened with this feature.
+/// Seeds the default areas once, from migration 0006 (a store seeded earlier keeps its own).
 pub(crate) fn seed(conn: &Connection) -> Result<()> {
     if crate::settings::get(conn, "seeded.skill_areas")?.is_some() {
         return Ok(());

@@ -37,17 +37,6 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// Seeds the field's default skill areas and field changes, once per database, in one
-/// transaction.
-fn seed_defaults(conn: &mut Connection) -> Result<()> {
-    let tx = conn.transaction()?;
-    areas::seed(&tx)?;
-    field_changes::seed(&tx)?;
-    frameworks::seed(&tx)?;
-    tx.commit()?;
-    Ok(())
-}
-
 #[derive(Clone)]
 pub struct Store {
     inner: Arc<Inner>,
@@ -78,7 +67,6 @@ impl Store {
         })?;
         db::configure(&conn)?;
         migrate::migrate(&mut conn, Some(path))?;
-        seed_defaults(&mut conn)?;
         Ok(Store::from_parts(
             conn,
             Some(path.to_path_buf()),
@@ -92,7 +80,6 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         db::configure(&conn)?;
         migrate::migrate(&mut conn, None)?;
-        seed_defaults(&mut conn)?;
         Ok(Store::from_parts(conn, None, None))
     }
 

@@ -34,6 +34,10 @@ const MIGRATIONS: &[Migration] = &[
         "0005_field_change_dates",
         include_str!("../migrations/0005_field_change_dates.sql"),
     ),
+    (
+        "0006_shipped_defaults",
+        include_str!("../migrations/0006_shipped_defaults.sql"),
+    ),
 ];
 
 /// Data steps that follow a migration's SQL in its transaction: changes to shipped data that
@@ -43,6 +47,12 @@ fn data_step(name: &str, tx: &rusqlite::Transaction) -> Result<()> {
         "0005_field_change_dates" => {
             crate::field_changes::reship(tx)?;
             crate::areas::add_new_defaults(tx)
+        }
+        // A store seeded on open by an earlier release has its flags set: nothing happens.
+        "0006_shipped_defaults" => {
+            crate::areas::seed(tx)?;
+            crate::field_changes::seed(tx)?;
+            crate::frameworks::seed(tx)
         }
         _ => Ok(()),
     }
