@@ -37,6 +37,10 @@ async fn export_page_previews_the_report_and_writes_the_pdf() {
     find(&c, "[data-testid=dashboard]").await;
     click(&c, "[data-testid=nav-export]").await;
     find(&c, "[data-testid=report-preview] svg").await;
+    if let Some(dir) = std::env::var_os("DOSSIER_SCREENSHOTS") {
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(Path::new(&dir).join("export.png"), png).expect("write screenshot");
+    }
     let pages = wait_for("the page count", || {
         let c = c.clone();
         async move {
