@@ -106,21 +106,6 @@ impl PartialDate {
     pub fn surely_before(&self, other: &PartialDate) -> bool {
         self.latest() < other.earliest()
     }
-
-    pub fn precision(&self) -> DatePrecision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => DatePrecision::Day,
-            (Some(_), None) => DatePrecision::Month,
-            _ => DatePrecision::Year,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DatePrecision {
-    Year,
-    Month,
-    Day,
 }
 
 impl fmt::Display for PartialDate {

@@ -16,6 +16,8 @@ pub mod query;
 pub mod renewal;
 pub mod requirements;
 pub mod staleness;
+/// Synthetic portfolios, for benchmarks and tests only (feature `synth`).
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod ui_error;
 

@@ -11,6 +11,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 const DRIVER_PORT: u16 = 4444;
+/// WebKitWebDriver's port, behind tauri-driver.
+const NATIVE_PORT: u16 = 4445;
 pub const WAIT: Duration = Duration::from_secs(30);
 
 pub fn app_binary() -> PathBuf {
@@ -61,6 +63,7 @@ impl Driver {
         let turn = ONE_DRIVER.lock().unwrap_or_else(|p| p.into_inner());
         let child = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string()])
+            .args(["--native-port", &NATIVE_PORT.to_string()])
             .env("DOSSIER_DB", db)
             .envs(env.iter().copied())
             .spawn()
@@ -83,6 +86,16 @@ impl Drop for Driver {
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         let _ = self.child.wait();
+        // The next test starts its own driver: wait until both ports are let go of, so it does
+        // not meet a WebKitWebDriver still shutting down (bounded: a few seconds at most).
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline
+            && [DRIVER_PORT, NATIVE_PORT]
+                .iter()
+                .any(|&p| TcpStream::connect(("127.0.0.1", p)).is_ok())
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }
 
@@ -93,12 +106,25 @@ pub async fn session(app: &Path) -> Client {
         "tauri:options".into(),
         serde_json::json!({ "application": app.to_string_lossy() }),
     );
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
-        .await
-        .expect("a WebDriver session with the app")
+    // The driver may accept the connection before WebKitWebDriver is ready for a session: a
+    // few tries, then the error.
+    let mut tries = 0;
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if tries < 4 => {
+                tries += 1;
+                eprintln!("session attempt {tries} failed ({e}); trying again");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("a WebDriver session with the app: {e}"),
+        }
+    }
 }
 
 pub async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
