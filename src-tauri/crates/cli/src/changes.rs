@@ -2,7 +2,8 @@
 //! explanation is the one `Store::explain` builds, which gives the dashboard's own reasons.
 
 use crate::args::FieldChangeCommand;
-use crate::staleness::{json, parse_day};
+use crate::input::parse_day;
+use crate::output::json;
 use crate::Result;
 use chrono::NaiveDate;
 use dossier_core::staleness::{ChangeRelation, Explanation, FieldChange, Phase};

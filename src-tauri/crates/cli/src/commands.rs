@@ -161,7 +161,7 @@ pub fn run(cli: Cli) -> Result<()> {
             writeln!(out, "Backed up to {}", file.display())?;
         }
         Command::Flags { as_of, json } => {
-            let day = staleness::as_of(&as_of)?;
+            let day = crate::input::as_of(&as_of)?;
             staleness::flags(&Store::open(&db_path(&cli.db)?)?, day, json, &mut out)?;
         }
         Command::Skill(cmd) => staleness::skill(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?,
@@ -169,16 +169,21 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::changes::field_change(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
         Command::Explain { id, as_of, json } => {
-            let day = staleness::as_of(&as_of)?;
+            let day = crate::input::as_of(&as_of)?;
             let store = Store::open(&db_path(&cli.db)?)?;
             crate::changes::explain(&store, id, day, json, &mut out)?
         }
         Command::Requirement(cmd) => {
-            staleness::requirement(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::requirements::requirement(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
         Command::Requirements { as_of, json } => {
-            let day = staleness::as_of(&as_of)?;
-            staleness::requirements(&Store::open(&db_path(&cli.db)?)?, day, json, &mut out)?;
+            let day = crate::input::as_of(&as_of)?;
+            crate::requirements::requirements(
+                &Store::open(&db_path(&cli.db)?)?,
+                day,
+                json,
+                &mut out,
+            )?;
         }
         Command::Renew {
             id,
@@ -197,7 +202,7 @@ pub fn run(cli: Cli) -> Result<()> {
             framework,
             chart,
         } => {
-            let day = staleness::as_of(&as_of)?;
+            let day = crate::input::as_of(&as_of)?;
             let store = Store::open(&db_path(&cli.db)?)?;
             crate::coverage::coverage(
                 &store,
@@ -213,7 +218,7 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
             framework,
         } => {
-            let day = staleness::as_of(&as_of)?;
+            let day = crate::input::as_of(&as_of)?;
             let store = Store::open(&db_path(&cli.db)?)?;
             crate::coverage::plan(&store, day, framework.as_deref(), json, &mut out)?
         }
@@ -224,7 +229,7 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::report::profile(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
         Command::Export(cmd) => {
-            staleness::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::report::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
         }
     }
     Ok(())

@@ -23,7 +23,7 @@ pub fn coverage(
     let cov = store.coverage(as_of, framework)?;
     if let Some(path) = chart {
         let svg = dossier_core::chart::radar_svg(&cov, 420.0);
-        crate::staleness::write_atomically("--chart", path, svg.as_bytes())?;
+        crate::output::write_atomically("--chart", path, svg.as_bytes())?;
     }
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &cov)?;
@@ -135,7 +135,7 @@ pub fn framework(store: &Store, cmd: FrameworkCommand, out: &mut impl Write) -> 
             out: Some(path),
         } => {
             let json = store.export_framework(&id)?;
-            crate::staleness::write_atomically("--out", &path, json.as_bytes())?;
+            crate::output::write_atomically("--out", &path, json.as_bytes())?;
             writeln!(out, "Wrote {} to {}", id, path.display())?;
         }
         FrameworkCommand::Use { id } => {

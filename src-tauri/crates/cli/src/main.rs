@@ -7,8 +7,10 @@ mod args;
 mod changes;
 mod commands;
 mod coverage;
+mod input;
 mod output;
 mod report;
+mod requirements;
 mod staleness;
 
 use clap::Parser;

@@ -1,5 +1,6 @@
 //! Human-readable output: a table for lists, labelled lines for one record.
 
+use crate::{CliError, Result};
 use dossier_core::{Credential, Status};
 use std::io::{self, Write};
 
@@ -114,4 +115,19 @@ pub fn detail(out: &mut impl Write, c: &Credential) -> io::Result<()> {
         writeln!(out, "  Notes\n    {}", n.replace('\n', "\n    "))?;
     }
     Ok(())
+}
+
+pub fn json(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes next to the target and renames, so a failed export leaves no half file.
+pub fn write_atomically(flag: &str, path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    // A disk that is full or a folder not writable is no usage error: exit 1, flag named.
+    dossier_store::write_atomically(path, bytes).map_err(|source| CliError::Write {
+        flag: flag.to_string(),
+        source,
+    })
 }

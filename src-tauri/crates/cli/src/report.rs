@@ -1,6 +1,8 @@
-//! `dossier export pdf` and `dossier profile`: the report from the same snapshot the app uses.
+//! `dossier export` (the portfolio PDF, the calendar) and `dossier profile`: the report from
+//! the same snapshot the app uses.
 
-use crate::args::ProfileCommand;
+use crate::args::{ExportCommand, ProfileCommand};
+use crate::input::as_of;
 use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::profile::Sections;
@@ -95,6 +97,25 @@ pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Resu
             }
             store.set_profile(&p)?;
             writeln!(out, "Profile saved")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result<()> {
+    match cmd {
+        ExportCommand::Pdf {
+            out: path,
+            as_of: day,
+            sections,
+        } => export_pdf(store, &path, as_of(&day)?, &sections, out)?,
+        ExportCommand::Ics { out: path } => {
+            let events = dossier_service::export_calendar(store, dossier_service::today(), &path)?;
+            writeln!(
+                out,
+                "Wrote {events} events with reminders to {}",
+                path.display()
+            )?;
         }
     }
     Ok(())
