@@ -137,7 +137,11 @@ skills: Array<string>,
 /**
  * Impact times the record's highest relevance to those skills.
  */
-share: number, relation: ChangeRelation, covered_by: RecordRef | null, text: string, };
+share: number, relation: ChangeRelation, 
+/**
+ * `relation` as the short word shown beside the change.
+ */
+label: string, covered_by: RecordRef | null, text: string, };
 
 export type Explanation = { 
 /**

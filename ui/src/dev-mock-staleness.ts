@@ -72,7 +72,7 @@ function explanation(store: Credential[], id: number, asOf: string | null): Expl
       outside: `Applies in ${f.jurisdiction ?? "?"}; you practise in US: information only.`,
       "not-judged": "The record is not judged yet.",
     }[relation];
-    return { id: f.id, title: f.title, announced: f.announced, jurisdiction: f.jurisdiction, skills: f.skills, share: f.impact, relation, covered_by: null, text };
+    return { id: f.id, title: f.title, announced: f.announced, jurisdiction: f.jurisdiction, skills: f.skills, share: f.impact, relation, label: relation === "outside" ? "elsewhere" : relation.replace("-", " "), covered_by: null, text };
   });
   const words = assessment.reasons.map((r) => `${r.kind.replace(/-/g, " ")}: ${r.status}`).join("; ");
   return {

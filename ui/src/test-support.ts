@@ -210,8 +210,8 @@ export function explanationOf(p: Partial<Explanation> = {}): Explanation {
       { name: "Ethics <b>", relevance: 0.5, half_life_years: 3, default_half_life: true, freshness: 1, refreshed_by: { id: 9, title: "Ethics refresher", when: "2025-03" } },
     ],
     changes: [
-      { id: 2, title: "EU AI Act", announced: "2024-07-12", jurisdiction: "EU", skills: ["Ethics <b>"], share: 0.25, relation: "outside", covered_by: null, text: "Applies in EU; you practise in US: information only." },
-      { id: 3, title: "FDA PCCP guidance", announced: "2024-12-04", jurisdiction: "US", skills: ["Machine learning"], share: 0.7, relation: "covered-later", covered_by: { id: 9, title: "Ethics refresher", when: "2025-03" }, text: "Predates it, but 'Ethics refresher' (2025-03) covers it." },
+      { id: 2, title: "EU AI Act", announced: "2024-07-12", jurisdiction: "EU", skills: ["Ethics <b>"], share: 0.25, relation: "outside", label: "elsewhere", covered_by: null, text: "Applies in EU; you practise in US: information only." },
+      { id: 3, title: "FDA PCCP guidance", announced: "2024-12-04", jurisdiction: "US", skills: ["Machine learning"], share: 0.7, relation: "covered-later", label: "covered later", covered_by: { id: 9, title: "Ethics refresher", when: "2025-03" }, text: "Predates it, but 'Ethics refresher' (2025-03) covers it." },
     ],
     ...p,
   };

@@ -3,19 +3,9 @@
 // checked against), asked for when the section is first opened. Every sentence and figure is
 // Rust's; freshness is only written as a whole percentage.
 
-import type { ChangeDetail, ChangeRelation, Credential, Explanation, SkillDetail } from "./bindings";
+import type { ChangeDetail, Credential, Explanation, SkillDetail } from "./bindings";
 import { h, replaceChildren } from "./dom";
 import { percentText, yearsText } from "./format";
-
-/** The tag beside a field change: how the record relates to it. */
-export const RELATION_WORDS: Record<ChangeRelation, string> = {
-  covers: "covers",
-  predates: "predates",
-  "covered-later": "covered later",
-  minor: "minor",
-  outside: "elsewhere",
-  "not-judged": "not judged",
-};
 
 function skillItem(s: SkillDetail): HTMLElement {
   const halfLife = `half-life ${yearsText(s.half_life_years)}${s.default_half_life ? " (default)" : ""}`;
@@ -37,7 +27,7 @@ function changeItem(c: ChangeDetail): HTMLElement {
       "div",
       { class: "why-change-head" },
       h("span", { class: "why-name" }, c.title),
-      h("span", { class: `why-tag why-${c.relation}`, "data-testid": "why-relation" }, RELATION_WORDS[c.relation]),
+      h("span", { class: `why-tag why-${c.relation}`, "data-testid": "why-relation" }, c.label),
     ),
     h("p", { class: "why-text" }, c.text),
   );

@@ -6,7 +6,7 @@ use crate::input::parse_day;
 use crate::output::json;
 use crate::Result;
 use chrono::NaiveDate;
-use dossier_core::staleness::{ChangeRelation, Explanation, FieldChange, Phase};
+use dossier_core::staleness::{Explanation, FieldChange, Phase};
 use dossier_store::Store;
 use std::io::Write;
 
@@ -170,15 +170,7 @@ fn print_explanation(e: &Explanation, out: &mut impl Write) -> Result<()> {
     if !e.changes.is_empty() {
         writeln!(out, "Field changes")?;
         for c in &e.changes {
-            let word = match c.relation {
-                ChangeRelation::Covers => "covers",
-                ChangeRelation::Predates => "predates",
-                ChangeRelation::CoveredLater => "covered later",
-                ChangeRelation::Minor => "minor",
-                ChangeRelation::Outside => "elsewhere",
-                ChangeRelation::NotJudged => "not judged",
-            };
-            writeln!(out, "  - [{word}] {}", c.title)?;
+            writeln!(out, "  - [{}] {}", c.label, c.title)?;
             writeln!(out, "      {}", c.text)?;
         }
     }

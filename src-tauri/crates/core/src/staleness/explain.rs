@@ -63,6 +63,20 @@ pub enum ChangeRelation {
     NotJudged,
 }
 
+impl ChangeRelation {
+    /// The short word shown beside a change, in the CLI and the app.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Covers => "covers",
+            Self::Predates => "predates",
+            Self::CoveredLater => "covered later",
+            Self::Minor => "minor",
+            Self::Outside => "elsewhere",
+            Self::NotJudged => "not judged",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChangeDetail {
     #[ts(type = "number")]
@@ -76,6 +90,8 @@ pub struct ChangeDetail {
     /// Impact times the record's highest relevance to those skills.
     pub share: f64,
     pub relation: ChangeRelation,
+    /// `relation` as the short word shown beside the change.
+    pub label: String,
     pub covered_by: Option<RecordRef>,
     pub text: String,
 }

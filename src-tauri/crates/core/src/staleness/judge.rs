@@ -419,6 +419,7 @@ fn field_changes(
             skills: named.iter().map(|&k| r.skills[k].name.clone()).collect(),
             share: (full_share * 1000.0).round() / 1000.0,
             relation,
+            label: relation.label().to_string(),
             covered_by,
             text,
         });
