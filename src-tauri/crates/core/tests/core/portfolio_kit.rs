@@ -120,9 +120,9 @@ pub struct Judged {
     as_of: NaiveDate,
 }
 
-pub fn judge(records: &[R], jurisdictions: &[&str], as_of: &str) -> Judged {
-    let records = build(records);
-    let changes: Vec<_> = dossier_core::field_change::shipped()
+/// The shipped field changes, numbered as a store would number them.
+fn shipped_changes() -> Vec<dossier_core::staleness::FieldChange> {
+    dossier_core::field_change::shipped()
         .expect("shipped changes")
         .into_iter()
         .enumerate()
@@ -130,7 +130,12 @@ pub fn judge(records: &[R], jurisdictions: &[&str], as_of: &str) -> Judged {
             id: i as i64 + 1,
             ..s.change
         })
-        .collect();
+        .collect()
+}
+
+pub fn judge(records: &[R], jurisdictions: &[&str], as_of: &str) -> Judged {
+    let records = build(records);
+    let changes = shipped_changes();
     let settings = settings(jurisdictions);
     let verdicts = assess(&records, &shipped_areas(), &changes, day(as_of), &settings);
     // Every verdict is the one its explanation gives.
@@ -181,15 +186,7 @@ impl Judged {
     }
 
     pub fn relation(&self, title: &str, change: &str) -> Option<ChangeRelation> {
-        let changes: Vec<_> = dossier_core::field_change::shipped()
-            .expect("shipped")
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| dossier_core::staleness::FieldChange {
-                id: i as i64 + 1,
-                ..s.change
-            })
-            .collect();
+        let changes = shipped_changes();
         let id = self.of(title).id;
         let e = explain(
             &self.records,

@@ -9,7 +9,7 @@ pub use list::list;
 pub use rows::load;
 pub use write::insert;
 pub(crate) use write::set_completion;
-use write::{link_evidence, write_skills_and_index};
+use write::{bind_fields, link_evidence, write_skills_and_index};
 
 use crate::error::{Error, Result};
 use crate::Store;
@@ -80,29 +80,17 @@ impl Store {
         let out = self.with_tx(|tx| {
             require_live(tx, id)?;
             let at = now();
-            tx.prepare_cached(
-                "UPDATE credentials SET kind = ?2, status = ?3, title = ?4, issuer = ?5, \
-                 started = ?6, completed = ?7, expires = ?8, hours = ?9, credit_type = ?10, \
-                 credential_id = ?11, url = ?12, notes = ?13, verified = ?14, updated_at = ?15 \
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                input.kind.as_str(),
-                input.status.as_str(),
-                input.title,
-                input.issuer,
-                date_text(&input.started),
-                date_text(&input.completed),
-                date_text(&input.expires),
-                input.hours,
-                input.credit_type,
-                input.credential_id,
-                input.url,
-                input.notes,
-                input.verified,
-                at,
-            ])?;
+            let mut stmt = tx.prepare_cached(
+                "UPDATE credentials SET kind = ?1, status = ?2, title = ?3, issuer = ?4, \
+                 started = ?5, completed = ?6, expires = ?7, hours = ?8, credit_type = ?9, \
+                 credential_id = ?10, url = ?11, notes = ?12, verified = ?13, updated_at = ?14 \
+                 WHERE id = ?15",
+            )?;
+            bind_fields(&mut stmt, input)?;
+            stmt.raw_bind_parameter(14, &at)?;
+            stmt.raw_bind_parameter(15, id)?;
+            stmt.raw_execute()?;
+            drop(stmt);
             write_skills_and_index(tx, id, input)?;
             link_evidence(tx, id, &staged, &at)?;
             load(tx, id)

@@ -5,7 +5,7 @@ use crate::areas::skill_id;
 use crate::error::Result;
 use crate::evidence::StagedEvidence;
 use dossier_core::CredentialInput;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Statement};
 
 pub(super) fn write_skills_and_index(
     conn: &Connection,
@@ -65,6 +65,25 @@ pub(super) fn link_evidence(
     Ok(())
 }
 
+/// Binds the record's own columns as ?1..?13, in the one order the insert and the update
+/// share, so the two cannot bind them differently.
+pub(super) fn bind_fields(stmt: &mut Statement<'_>, input: &CredentialInput) -> Result<()> {
+    stmt.raw_bind_parameter(1, input.kind.as_str())?;
+    stmt.raw_bind_parameter(2, input.status.as_str())?;
+    stmt.raw_bind_parameter(3, &input.title)?;
+    stmt.raw_bind_parameter(4, &input.issuer)?;
+    stmt.raw_bind_parameter(5, date_text(&input.started))?;
+    stmt.raw_bind_parameter(6, date_text(&input.completed))?;
+    stmt.raw_bind_parameter(7, date_text(&input.expires))?;
+    stmt.raw_bind_parameter(8, input.hours)?;
+    stmt.raw_bind_parameter(9, &input.credit_type)?;
+    stmt.raw_bind_parameter(10, &input.credential_id)?;
+    stmt.raw_bind_parameter(11, &input.url)?;
+    stmt.raw_bind_parameter(12, &input.notes)?;
+    stmt.raw_bind_parameter(13, input.verified)?;
+    Ok(())
+}
+
 /// Inserts one record inside the caller's transaction; returns its id.
 pub fn insert(
     conn: &Connection,
@@ -73,28 +92,15 @@ pub fn insert(
     source: &str,
 ) -> Result<i64> {
     let at = now();
-    conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, hours, \
          credit_type, credential_id, url, notes, verified, source, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-    )?
-    .execute(params![
-        input.kind.as_str(),
-        input.status.as_str(),
-        input.title,
-        input.issuer,
-        date_text(&input.started),
-        date_text(&input.completed),
-        date_text(&input.expires),
-        input.hours,
-        input.credit_type,
-        input.credential_id,
-        input.url,
-        input.notes,
-        input.verified,
-        source,
-        at,
-    ])?;
+    )?;
+    bind_fields(&mut stmt, input)?;
+    stmt.raw_bind_parameter(14, source)?;
+    stmt.raw_bind_parameter(15, &at)?;
+    stmt.raw_execute()?;
     let id = conn.last_insert_rowid();
     write_skills_and_index(conn, id, input)?;
     link_evidence(conn, id, staged, &at)?;
