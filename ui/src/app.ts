@@ -12,6 +12,7 @@ import { KindLabels, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
 import { countText, loadError, renderList } from "./list";
 import { ListPager } from "./list-pager";
+import { attempt } from "./kit-async";
 import { pageForDigit, PAGES } from "./nav";
 import { UNDO_MS } from "./page-parts";
 import { Pages } from "./pages";
@@ -139,26 +140,19 @@ export class App {
    * are showing. Answers to superseded requests are dropped.
    */
   async refresh(reset = false): Promise<void> {
-    try {
-      if ((await this.pager.reload({ ...this.query }, reset)) === null) return;
-      this.credentials = this.pager.rows;
-      this.loaded = true;
-      this.renderList();
-    } catch (err) {
-      if (this.loaded) this.report(err);
-      else replaceChildren(this.list, loadError(backend.toBackendError("list_credentials", err).message, () => void this.refreshAll()));
-    }
+    // Before the first answer there is no list to keep, so the failure takes its place.
+    const failed = (err: unknown): void =>
+      this.loaded ? this.report(err) : replaceChildren(this.list, loadError(backend.toBackendError("list_credentials", err).message, () => void this.refreshAll()));
+    if (!(await attempt(failed, () => this.pager.reload({ ...this.query }, reset)))) return;
+    this.credentials = this.pager.rows;
+    this.loaded = true;
+    this.renderList();
   }
 
   /** "Show more": the next page, appended; the keyboard moves to its first row. */
   async showMore(): Promise<void> {
     const first = this.credentials.length;
-    try {
-      if ((await this.pager.next({ ...this.query })) === null) return;
-    } catch (err) {
-      this.report(err);
-      return;
-    }
+    if (!(await attempt(this.reportErr, () => this.pager.next({ ...this.query })))) return;
     this.credentials = this.pager.rows;
     this.renderList();
     this.list.querySelectorAll<HTMLElement>("tr[data-id]")[first]?.focus();
@@ -186,33 +180,24 @@ export class App {
   /** "Log activity" (dashboard, learning plan): a new CE activity prefilled with the skills. */
   async logActivity(skills: readonly string[]): Promise<void> {
     if (this.form) return;
-    try {
-      const draft = await backend.newDraft();
-      draft.kind = "ce-activity";
-      // Relevance left empty: how much the activity covers each skill is the person's call.
-      draft.skills = skills.map((name) => ({ name, relevance: "" }));
-      this.openForm(null, draft, []);
-    } catch (err) {
-      this.report(err);
-    }
+    const draft = await attempt(this.reportErr, backend.newDraft);
+    if (!draft) return;
+    draft.kind = "ce-activity";
+    // Relevance left empty: how much the activity covers each skill is the person's call.
+    draft.skills = skills.map((name) => ({ name, relevance: "" }));
+    this.openForm(null, draft, []);
   }
 
   async refreshSkills(): Promise<void> {
-    try {
-      this.filters.setSkills(await backend.listSkillNames());
-    } catch (err) {
-      this.report(err);
-    }
+    const names = await attempt(this.reportErr, backend.listSkillNames);
+    if (names) this.filters.setSkills(names);
   }
 
   async refreshInfo(): Promise<void> {
-    try {
-      const info = await backend.appInfo();
-      this.info.textContent = `v${info.version} · ${plural(info.records, "record")} · ${info.db_path}`;
-      this.info.title = `Database: ${info.db_path}\nEvidence: ${info.evidence_dir}`;
-    } catch (err) {
-      this.report(err);
-    }
+    const info = await attempt(this.reportErr, backend.appInfo);
+    if (!info) return;
+    this.info.textContent = `v${info.version} · ${plural(info.records, "record")} · ${info.db_path}`;
+    this.info.title = `Database: ${info.db_path}\nEvidence: ${info.evidence_dir}`;
   }
 
   private renderList(): void {
@@ -252,13 +237,10 @@ export class App {
   }
 
   async openDetail(id: number, focus = true): Promise<void> {
-    try {
-      const c = await backend.getCredential(id);
-      this.showDetail(c);
-      if (focus) this.detail.focus();
-    } catch (err) {
-      this.report(err);
-    }
+    const c = await attempt(this.reportErr, () => backend.getCredential(id));
+    if (!c) return;
+    this.showDetail(c);
+    if (focus) this.detail.focus();
   }
 
   private showDetail(c: Credential): void {
@@ -292,13 +274,10 @@ export class App {
   }
 
   private async loadRenewals(id: number): Promise<void> {
-    try {
-      const list = await backend.renewals(id);
-      this.renewalsOf = { id, list };
-      if (this.selected?.id === id) this.showDetail(this.selected);
-    } catch (err) {
-      this.report(err);
-    }
+    const list = await attempt(this.reportErr, () => backend.renewals(id));
+    if (!list) return;
+    this.renewalsOf = { id, list };
+    if (this.selected?.id === id) this.showDetail(this.selected);
   }
 
   closeDetail(restoreFocus = true): void {
@@ -315,20 +294,14 @@ export class App {
 
   async newCredential(): Promise<void> {
     if (this.form) return this.form.form.querySelector<HTMLElement>("input")?.focus();
-    try {
-      this.openForm(null, await backend.newDraft(), []);
-    } catch (err) {
-      this.report(err);
-    }
+    const draft = await attempt(this.reportErr, backend.newDraft);
+    if (draft) this.openForm(null, draft, []);
   }
 
   async editCredential(c: Credential): Promise<void> {
     if (this.form) return;
-    try {
-      this.openForm(c.id, await backend.credentialDraft(c.id), c.evidence);
-    } catch (err) {
-      this.report(err);
-    }
+    const draft = await attempt(this.reportErr, () => backend.credentialDraft(c.id));
+    if (draft) this.openForm(c.id, draft, c.evidence);
   }
 
   private openForm(id: number | null, draft: CredentialDraft, evidence: readonly Evidence[]): void {
@@ -398,34 +371,25 @@ export class App {
   }
 
   async loadDemo(): Promise<void> {
-    try {
-      const n = await backend.loadDemo();
-      this.toaster.show(`Loaded the demo portfolio: ${plural(n, "credential")}.`);
-    } catch (err) {
-      this.report(err);
-    }
+    const n = await attempt(this.reportErr, backend.loadDemo);
+    if (n !== undefined) this.toaster.show(`Loaded the demo portfolio: ${plural(n, "credential")}.`);
     await this.refreshAll();
   }
 
   private async openEvidence(e: Evidence): Promise<void> {
-    try {
-      await backend.openEvidence(e.sha256);
-    } catch (err) {
-      this.report(err);
-    }
+    await attempt(this.reportErr, () => backend.openEvidence(e.sha256));
   }
 
   private async removeEvidence(c: Credential, e: Evidence): Promise<void> {
-    try {
-      const updated = await backend.removeEvidence(c.id, e.sha256);
-      this.toaster.show(`Removed '${e.name}' from '${updated.title}'.`);
-      this.showDetail(updated);
-      this.detail.focus();
-      await this.refresh();
-    } catch (err) {
-      this.report(err);
-    }
+    const updated = await attempt(this.reportErr, () => backend.removeEvidence(c.id, e.sha256));
+    if (!updated) return;
+    this.toaster.show(`Removed '${e.name}' from '${updated.title}'.`);
+    this.showDetail(updated);
+    this.detail.focus();
+    await this.refresh();
   }
+
+  private readonly reportErr = (err: unknown): void => this.report(err);
 
   /** A backend failure as a toast; whatever the user typed stays where it is. */
   report(err: unknown): void {
@@ -486,11 +450,9 @@ export class App {
 export async function startApp(root: HTMLElement): Promise<App> {
   let labels = new KindLabels([]);
   let kindsError: unknown = null;
-  try {
-    labels = new KindLabels(await backend.credentialKinds());
-  } catch (err) {
-    kindsError = err;
-  }
+  // The window is not built yet, so the failure is reported once it is.
+  const kinds = await attempt((err) => (kindsError = err), backend.credentialKinds);
+  if (kinds) labels = new KindLabels(kinds);
   const app = new App(root, labels);
   if (kindsError) app.report(kindsError);
   await app.refreshAll();

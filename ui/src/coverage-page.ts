@@ -11,6 +11,7 @@ import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import { plural } from "./format";
 import { FrameworkSection } from "./framework-section";
+import { Latest, succeeds } from "./kit-async";
 import { asOfField, type PageHost } from "./page-parts";
 
 export interface CoverageHost extends PageHost {
@@ -43,7 +44,7 @@ export class CoveragePage {
   private active: FrameworkInfo | null = null;
   private asOf: string | null = null;
   private lastAsOf = "";
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(private readonly host: CoverageHost) {
     this.handlers = {
@@ -109,13 +110,11 @@ export class CoveragePage {
 
   /** Reloads coverage and the framework list; answers to superseded requests are dropped. */
   async refresh(): Promise<void> {
-    const seq = ++this.seq;
-    try {
-      const [view, fws] = await Promise.all([backend.coverageView(this.asOf), backend.frameworks()]);
-      if (seq === this.seq) this.render(view, fws);
-    } catch (err) {
-      if (seq === this.seq) this.showError(backend.toBackendError("coverage_view", err));
-    }
+    await this.latest.run(
+      () => Promise.all([backend.coverageView(this.asOf), backend.frameworks()]),
+      ([view, fws]) => this.render(view, fws),
+      (err) => this.showError(backend.toBackendError("coverage_view", err)),
+    );
   }
 
   render(v: CoverageView, fws: readonly FrameworkInfo[]): void {
@@ -212,26 +211,21 @@ export class CoveragePage {
     const framework = this.active?.id;
     if (!framework || !select.value) return;
     const skill = select.selectedOptions[0]?.textContent ?? select.value;
-    btn.disabled = true;
-    try {
-      await backend.setAlias(framework, name, select.value);
-    } catch (err) {
-      btn.disabled = false;
+    // Rust names its own field; under this row there is only the one place for it.
+    const failed = (err: unknown): void => {
       const e = backend.toBackendError("set_alias", err);
       if (e.kind === "validation") slot.show(e.fields.length ? e.fields.map((f) => ({ field: "skill", message: f.message })) : [{ field: "skill", message: e.message }]);
       else this.host.report(e);
-      return;
-    }
+    };
+    if (!(await succeeds(failed, () => backend.setAlias(framework, name, select.value), { busy: btn }))) return;
+    btn.disabled = true;
     this.host.toaster.show(`'${name}' now counts as ${skill}.`);
     await this.refresh();
   }
 
   async switchFramework(id: string): Promise<void> {
     if (!id || id === this.active?.id) return;
-    try {
-      await backend.useFramework(id);
-    } catch (err) {
-      this.host.report(err);
+    if (!(await succeeds(this.host.report, () => backend.useFramework(id)))) {
       this.frameworkSelect.value = this.active?.id ?? "";
       return;
     }

@@ -8,6 +8,7 @@ import * as backend from "./backend";
 import { debounce, h } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import { DEFAULT_SECTIONS, ExportProgress, PreviewView, SECTIONS, type SectionName } from "./export-parts";
+import { attempt, Latest } from "./kit-async";
 import { asOfField, type PageHost } from "./page-parts";
 import { ProfileCard } from "./profile-card";
 
@@ -26,7 +27,7 @@ export class ExportPage {
   private readonly checks = new Map<SectionName, HTMLInputElement>();
   private readonly exportBtn: HTMLButtonElement;
   private readonly schedule = debounce(() => void this.previewIfChanged(), PREVIEW_DELAY_MS);
-  private seq = 0;
+  private readonly latest = new Latest();
   /** The options of the latest preview request, and whether its answer is still to come. */
   private requested = "";
   private waiting = false;
@@ -132,24 +133,23 @@ export class ExportPage {
 
   /** Typesets the first page again; answers to superseded requests are dropped. */
   async refreshPreview(): Promise<void> {
-    const seq = ++this.seq;
     this.requested = this.optionsKey();
     this.waiting = true;
     this.preview.loading(true);
-    try {
-      const p = await backend.reportPreview(this.asOf(), this.sections());
-      if (seq !== this.seq) return;
-      this.asOfSlot.show([]);
-      this.preview.show(p);
-    } catch (err) {
-      if (seq !== this.seq) return;
-      this.requested = ""; // the same options may work next time (a fixed date, a freed file)
-      const e = backend.toBackendError("report_preview", err);
-      if (this.showAsOfError(e)) this.preview.loading(false);
-      else this.preview.showError(e.message);
-    } finally {
-      if (seq === this.seq) this.waiting = false;
-    }
+    const latest = await this.latest.run(
+      () => backend.reportPreview(this.asOf(), this.sections()),
+      (p) => {
+        this.asOfSlot.show([]);
+        this.preview.show(p);
+      },
+      (err) => {
+        this.requested = ""; // the same options may work next time (a fixed date, a freed file)
+        const e = backend.toBackendError("report_preview", err);
+        if (this.showAsOfError(e)) this.preview.loading(false);
+        else this.preview.showError(e.message);
+      },
+    );
+    if (latest) this.waiting = false;
   }
 
   /** A bad as-of date goes under its box; true when `e` was that. */
@@ -164,27 +164,28 @@ export class ExportPage {
   async exportPdf(): Promise<void> {
     if (this.exporting) return;
     this.exporting = true;
-    this.exportBtn.disabled = true;
-    this.exportBtn.classList.add("busy");
     this.progress.start();
-    let unlisten: (() => void) | null = null;
-    try {
-      unlisten = await backend.onReportProgress((p) => this.progress.update(p));
-      const path = await backend.exportPdf(this.asOf(), this.sections());
-      this.asOfSlot.show([]);
-      if (path !== null) {
-        this.host.toaster.show(`Exported the portfolio to ${path}`, { timeout: 15000, testid: "export-done" });
-      }
-    } catch (err) {
+    const failed = (err: unknown): void => {
       const e = backend.toBackendError("export_pdf", err);
       if (this.showAsOfError(e)) this.asOfInput.focus();
       else this.host.report(e);
-    } finally {
-      unlisten?.();
-      this.progress.finish();
-      this.exportBtn.disabled = false;
-      this.exportBtn.classList.remove("busy");
-      this.exporting = false;
-    }
+    };
+    const path = await attempt(
+      failed,
+      async () => {
+        const unlisten = await backend.onReportProgress((p) => this.progress.update(p));
+        try {
+          return await backend.exportPdf(this.asOf(), this.sections());
+        } finally {
+          unlisten(); // cancelled or failed, the bar must stop following events
+        }
+      },
+      { busy: this.exportBtn },
+    );
+    this.progress.finish();
+    this.exporting = false;
+    if (path === undefined) return;
+    this.asOfSlot.show([]);
+    if (path !== null) this.host.toaster.show(`Exported the portfolio to ${path}`, { timeout: 15000, testid: "export-done" });
   }
 }

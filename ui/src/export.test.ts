@@ -8,7 +8,7 @@ import { listen } from "@tauri-apps/api/event";
 import { startApp, type App } from "./app";
 import type { Sections } from "./bindings";
 import { PREVIEW_DELAY_MS } from "./export-page";
-import { byTestId, credential, FakeBackend, PAGE_SVG, profileOf, settle, typeInto, uiError } from "./test-support";
+import { byTestId, credential, deferred, FakeBackend, PAGE_SVG, profileOf, settle, typeInto, uiError } from "./test-support";
 
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
@@ -25,16 +25,6 @@ const previewCalls = () => fake.called("report_preview").map((c) => c.args as { 
 
 function emitProgress(payload: unknown): void {
   for (const l of [...progressListeners]) l({ event: "report-progress", id: 1, payload });
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 async function openExport(): Promise<App> {

@@ -7,6 +7,7 @@ import type { FieldChange, FieldError, Phase } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { textInput } from "./form-parts";
+import { Latest } from "./kit-async";
 import { numberText } from "./format";
 import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem, splitList, UNDO_MS, type PageHost } from "./page-parts";
 import { RowsEditor } from "./rows-editor";
@@ -27,7 +28,7 @@ export class FieldChangesView {
   readonly phases: RowsEditor;
   private readonly fields = new Fields("change-errors");
   private readonly addBtn: HTMLButtonElement;
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(host: PageHost) {
     this.host = host;
@@ -95,13 +96,7 @@ export class FieldChangesView {
   }
 
   async refresh(): Promise<void> {
-    const seq = ++this.seq;
-    try {
-      const changes = await backend.fieldChanges();
-      if (seq === this.seq) this.render(changes);
-    } catch (err) {
-      if (seq === this.seq) this.host.report(err);
-    }
+    await this.latest.run(backend.fieldChanges, (changes) => this.render(changes), this.host.report);
   }
 
   render(changes: readonly FieldChange[]): void {

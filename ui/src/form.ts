@@ -6,6 +6,7 @@ import { BackendError } from "./backend";
 import { debounce, h, icon } from "./dom";
 import { DATE_PLACEHOLDER, fieldMessage, KindLabels } from "./format";
 import { AttachList, checkField, ErrorSlot, field, SkillsEditor, textInput, type Control } from "./form-parts";
+import { Latest } from "./kit-async";
 import { shortcut } from "./keys";
 
 export interface FormHost {
@@ -53,7 +54,7 @@ export class CredentialForm {
   private readonly touched = new Set<string>();
   private showAll = false;
   private errors: FieldError[] = [];
-  private validateSeq = 0;
+  private readonly validations = new Latest();
   private saving = false;
   private open = true;
   private readonly validateSoon = debounce(() => void this.validate(), VALIDATE_DELAY_MS);
@@ -238,22 +239,21 @@ export class CredentialForm {
 
   /** Runs validate_draft now; late answers to older drafts are dropped. */
   async validate(): Promise<void> {
-    const seq = ++this.validateSeq;
-    let errors: FieldError[];
-    try {
-      errors = await this.host.validate(this.collect());
-    } catch (err) {
-      if (seq === this.validateSeq && this.open) this.host.report(err);
-      return;
-    }
-    if (seq !== this.validateSeq || !this.open || this.saving) return;
-    this.showErrors(errors);
+    await this.validations.run(
+      () => this.host.validate(this.collect()),
+      (errors) => {
+        if (this.open && !this.saving) this.showErrors(errors);
+      },
+      (err) => {
+        if (this.open) this.host.report(err);
+      },
+    );
   }
 
   async save(): Promise<void> {
     if (this.saving || !this.open) return;
     this.validateSoon.cancel();
-    this.validateSeq++;
+    this.validations.drop();
     this.setSaving(true);
     try {
       const saved = await this.host.save(this.id, this.collect(), [...this.attach.paths]);

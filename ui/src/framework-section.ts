@@ -5,6 +5,7 @@ import type { FieldError, Framework, FrameworkInfo } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { FrameworkEditor } from "./framework-editor";
+import { attempt, succeeds } from "./kit-async";
 import type { PageHost } from "./page-parts";
 
 export interface FrameworkHost extends PageHost {
@@ -60,12 +61,8 @@ export class FrameworkSection {
   private async describe(): Promise<void> {
     const id = this.active?.id;
     if (!id) return replaceChildren(this.about);
-    try {
-      const fw = await backend.framework(id);
-      if (this.active?.id === id) this.showAbout(fw);
-    } catch (err) {
-      this.host.report(err);
-    }
+    const fw = await attempt(this.host.report, () => backend.framework(id));
+    if (fw && this.active?.id === id) this.showAbout(fw);
   }
 
   private showAbout(fw: Framework): void {
@@ -81,13 +78,8 @@ export class FrameworkSection {
   async openEditor(): Promise<void> {
     const id = this.active?.id;
     if (!id || this.editor) return;
-    let fw: Framework;
-    try {
-      fw = await backend.framework(id);
-    } catch (err) {
-      this.host.report(err);
-      return;
-    }
+    const fw = await attempt(this.host.report, () => backend.framework(id));
+    if (!fw) return;
     this.editor = new FrameworkEditor(
       {
         save: backend.saveFramework,
@@ -114,50 +106,34 @@ export class FrameworkSection {
   }
 
   async importFramework(): Promise<void> {
-    this.importBtn.disabled = true;
     replaceChildren(this.problems);
-    try {
-      const fw = await backend.importFramework();
-      if (fw === null) return;
-      this.host.toaster.show(`Imported '${fw.name}'.`, {
-        timeout: 10000,
-        action: { label: "Use it", testid: "use-imported", run: () => void this.use(fw.id) },
-      });
-      this.host.reload();
-    } catch (err) {
+    // A refused file lists every problem Rust found in it, not one toast for the first.
+    const refused = (err: unknown): void => {
       const e = backend.toBackendError("import_framework", err);
-      if (e.kind !== "validation") this.host.report(e);
-      else
-        replaceChildren(
-          this.problems,
-          h("p", { class: "error" }, `Nothing was imported: ${e.fields.length ? "the file has problems." : e.message}`),
-          h("ul", { class: "error-list" }, e.fields.map((f) => h("li", { class: "error", "data-testid": "import-problem" }, namedMessage(f)))),
-        );
-    } finally {
-      this.importBtn.disabled = false;
-    }
+      if (e.kind !== "validation") return this.host.report(e);
+      replaceChildren(
+        this.problems,
+        h("p", { class: "error" }, `Nothing was imported: ${e.fields.length ? "the file has problems." : e.message}`),
+        h("ul", { class: "error-list" }, e.fields.map((f) => h("li", { class: "error", "data-testid": "import-problem" }, namedMessage(f)))),
+      );
+    };
+    const fw = await attempt(refused, backend.importFramework, { busy: this.importBtn });
+    if (!fw) return;
+    this.host.toaster.show(`Imported '${fw.name}'.`, {
+      timeout: 10000,
+      action: { label: "Use it", testid: "use-imported", run: () => void this.use(fw.id) },
+    });
+    this.host.reload();
   }
 
   private async use(id: string): Promise<void> {
-    try {
-      await backend.useFramework(id);
-      this.host.reload();
-    } catch (err) {
-      this.host.report(err);
-    }
+    if (await succeeds(this.host.report, () => backend.useFramework(id))) this.host.reload();
   }
 
   async exportFramework(): Promise<void> {
     const info = this.active;
     if (!info) return;
-    this.exportBtn.disabled = true;
-    try {
-      const path = await backend.exportFramework(info.id);
-      if (path !== null) this.host.toaster.show(`Exported '${info.name}' to ${path}.`, { timeout: 10000 });
-    } catch (err) {
-      this.host.report(err);
-    } finally {
-      this.exportBtn.disabled = false;
-    }
+    const path = await attempt(this.host.report, () => backend.exportFramework(info.id), { busy: this.exportBtn });
+    if (path) this.host.toaster.show(`Exported '${info.name}' to ${path}.`, { timeout: 10000 });
   }
 }

@@ -4,6 +4,7 @@
 // so an edit does not fold the list back up.
 
 import type { Credential, ListQuery } from "./bindings";
+import { Latest } from "./kit-async";
 
 export const PAGE_SIZE = 200;
 
@@ -12,7 +13,7 @@ export class ListPager {
   /** The last answer was a full page, so there may be more. */
   more = false;
   private pages = 1;
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(
     private readonly fetch: (query: ListQuery) => Promise<Credential[]>,
@@ -43,15 +44,13 @@ export class ListPager {
   }
 
   private async request(query: ListQuery, apply: (rows: Credential[]) => void): Promise<Credential[] | null> {
-    const seq = ++this.seq;
-    let rows: Credential[];
-    try {
-      rows = await this.fetch(query);
-    } catch (err) {
-      if (seq !== this.seq) return null;
-      throw err;
-    }
-    if (seq !== this.seq) return null;
+    const current = this.latest.begin();
+    // A superseded request's rows and errors are both dropped: they belong to another query.
+    const rows = await this.fetch(query).catch((err: unknown) => {
+      if (current()) throw err;
+      return null;
+    });
+    if (rows === null || !current()) return null;
     apply(rows);
     return this.rows;
   }

@@ -5,6 +5,7 @@ import type { Assessment, Credential, Dashboard, Freshness } from "./bindings";
 import * as backend from "./backend";
 import { CoveragePage } from "./coverage-page";
 import { h } from "./dom";
+import { attempt, Latest } from "./kit-async";
 import { DashboardView } from "./dashboard";
 import { ExportPage } from "./export-page";
 import { FieldChangesView } from "./field-changes-page";
@@ -47,7 +48,7 @@ export class Pages {
   dash: Dashboard | null = null;
   renewDialog: RenewDialog | null = null;
   private asOf: string | null = null;
-  private dashSeq = 0;
+  private readonly dashRequests = new Latest();
   private readonly host: PagesHost;
   private readonly els: Map<PageName, HTMLElement>;
   private readonly why: WhyStatus;
@@ -121,17 +122,16 @@ export class Pages {
 
   /** Reloads the dashboard; answers to superseded requests are dropped. */
   async refreshDashboard(): Promise<void> {
-    const seq = ++this.dashSeq;
-    try {
-      const d = await backend.dashboard(this.asOf);
-      if (seq !== this.dashSeq) return;
-      this.dash = d;
-      this.dashboard.render(d);
-      this.why.forget();
-      this.host.statusesChanged();
-    } catch (err) {
-      if (seq === this.dashSeq) this.dashboard.showError(backend.toBackendError("dashboard", err));
-    }
+    await this.dashRequests.run(
+      () => backend.dashboard(this.asOf),
+      (d) => {
+        this.dash = d;
+        this.dashboard.render(d);
+        this.why.forget();
+        this.host.statusesChanged();
+      },
+      (err) => this.dashboard.showError(backend.toBackendError("dashboard", err)),
+    );
   }
 
   assessment(id: number): Assessment | undefined {
@@ -149,11 +149,8 @@ export class Pages {
 
   /** The renew dialog for the credential behind a dashboard item. */
   async renewItem(id: number): Promise<void> {
-    try {
-      this.openRenew(await backend.getCredential(id));
-    } catch (err) {
-      this.host.report(err);
-    }
+    const c = await attempt(this.host.report, () => backend.getCredential(id));
+    if (c) this.openRenew(c);
   }
 
   openRenew(c: RenewTarget): void {
@@ -176,14 +173,8 @@ export class Pages {
   /** Skills the saved record carries that age at the default half-life: say so, with a way there. */
   async halfLifeNotice(c: Credential): Promise<void> {
     if (!c.skills.length) return;
-    let names: string[];
-    try {
-      names = await backend.skillsWithoutHalfLife(c.skills.map((s) => s.name));
-    } catch (err) {
-      this.host.report(err);
-      return;
-    }
-    if (!names.length) return;
+    const names = await attempt(this.host.report, () => backend.skillsWithoutHalfLife(c.skills.map((s) => s.name)));
+    if (!names?.length) return;
     const quoted = names.map((n) => `'${n}'`).join(", ");
     this.host.toaster.show(`${quoted} ${names.length === 1 ? "ages" : "age"} at the default half-life. Set it on the Skills page.`, {
       timeout: 10000,

@@ -7,6 +7,7 @@ import type { FieldError, Profile } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
+import { attempt } from "./kit-async";
 import { Fields, formField, saveProblem, splitList, type PageHost } from "./page-parts";
 
 type ProfileField = Exclude<keyof Profile, "jurisdictions">;
@@ -77,12 +78,8 @@ export class ProfileCard {
   /** Loads the stored profile, unless something typed here is not saved yet. */
   async refresh(): Promise<void> {
     if (this.dirty) return;
-    try {
-      const p = await backend.profile();
-      if (!this.dirty) this.fill(p);
-    } catch (err) {
-      this.host.report(err);
-    }
+    const p = await attempt(this.host.report, backend.profile);
+    if (p && !this.dirty) this.fill(p);
   }
 
   fill(p: Profile): void {

@@ -5,6 +5,7 @@ import type { Credential, Requirement } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { hoursText, KindLabels, plural } from "./format";
+import { Latest } from "./kit-async";
 import { UNDO_MS, type PageHost } from "./page-parts";
 import { RequirementForm } from "./requirement-form";
 
@@ -35,7 +36,7 @@ export class RequirementsView {
   private readonly newBtn: HTMLButtonElement;
   private credentials: Credential[] = [];
   form: RequirementForm | null = null;
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(host: PageHost, labels: KindLabels) {
     this.host = host;
@@ -60,18 +61,14 @@ export class RequirementsView {
   }
 
   async refresh(): Promise<void> {
-    const seq = ++this.seq;
-    try {
-      const [reqs, creds] = await Promise.all([
-        backend.requirements(),
-        backend.listCredentials({ search: null, kind: null, skill: null, sort: "title" }),
-      ]);
-      if (seq !== this.seq) return;
-      this.credentials = creds;
-      this.render(reqs);
-    } catch (err) {
-      if (seq === this.seq) this.host.report(err);
-    }
+    await this.latest.run(
+      () => Promise.all([backend.requirements(), backend.listCredentials({ search: null, kind: null, skill: null, sort: "title" })]),
+      ([reqs, creds]) => {
+        this.credentials = creds;
+        this.render(reqs);
+      },
+      this.host.report,
+    );
   }
 
   render(reqs: readonly Requirement[]): void {

@@ -5,6 +5,7 @@ import type { FieldError, UserSettings } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
+import { attempt } from "./kit-async";
 import { Fields, formField, parseNumber, saveProblem, type PageHost } from "./page-parts";
 
 export class SettingsView {
@@ -80,11 +81,8 @@ export class SettingsView {
   }
 
   async refresh(): Promise<void> {
-    try {
-      this.fill(await backend.userSettings());
-    } catch (err) {
-      this.host.report(err);
-    }
+    const s = await attempt(this.host.report, backend.userSettings);
+    if (s) this.fill(s);
   }
 
   fill(s: UserSettings): void {
@@ -123,14 +121,7 @@ export class SettingsView {
   }
 
   async exportIcs(): Promise<void> {
-    this.exportBtn.disabled = true;
-    try {
-      const path = await backend.exportIcs();
-      if (path !== null) this.host.toaster.show(`Exported the deadlines to ${path}.`, { timeout: 10000 });
-    } catch (err) {
-      this.host.report(err);
-    } finally {
-      this.exportBtn.disabled = false;
-    }
+    const path = await attempt(this.host.report, backend.exportIcs, { busy: this.exportBtn });
+    if (path) this.host.toaster.show(`Exported the deadlines to ${path}.`, { timeout: 10000 });
   }
 }

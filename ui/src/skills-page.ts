@@ -5,6 +5,7 @@ import type { SkillInfo } from "./bindings";
 import * as backend from "./backend";
 import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
+import { Latest, succeeds } from "./kit-async";
 import { numberText, plural, yearsText } from "./format";
 import { parseNumber, type PageHost } from "./page-parts";
 
@@ -12,7 +13,7 @@ export class SkillsView {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
   private readonly host: PageHost;
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(host: PageHost) {
     this.host = host;
@@ -31,13 +32,11 @@ export class SkillsView {
   }
 
   async refresh(): Promise<void> {
-    const seq = ++this.seq;
-    try {
-      const [skills, settings] = await Promise.all([backend.skillList(), backend.userSettings()]);
-      if (seq === this.seq) this.render(skills, settings.default_half_life);
-    } catch (err) {
-      if (seq === this.seq) this.host.report(err);
-    }
+    await this.latest.run(
+      () => Promise.all([backend.skillList(), backend.userSettings()]),
+      ([skills, settings]) => this.render(skills, settings.default_half_life),
+      this.host.report,
+    );
   }
 
   render(skills: readonly SkillInfo[], defaultHalfLife: number): void {
@@ -83,14 +82,12 @@ export class SkillsView {
         return;
       }
       const years = parsed.value ?? 0;
-      try {
-        await backend.setHalfLife(s.name, years);
-      } catch (err) {
+      const refused = (err: unknown): void => {
         if (err instanceof backend.BackendError && err.kind === "validation") slot.show(err.fields.length ? err.fields : [{ field: "half_life_years", message: err.message }]);
         else this.host.report(err);
         failed = input.value;
-        return;
-      }
+      };
+      if (!(await succeeds(refused, () => backend.setHalfLife(s.name, years)))) return;
       saved = input.value;
       slot.show([]);
       this.host.toaster.show(`'${s.name}' now has a half-life of ${yearsText(years)}.`);

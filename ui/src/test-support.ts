@@ -346,3 +346,14 @@ export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: stri
   el.value = value;
   el.dispatchEvent(new Event("input", { bubbles: true }));
 }
+
+/** A promise the test settles by hand, so answers can arrive in any order. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -6,6 +6,7 @@
 import type { ChangeDetail, Credential, Explanation, SkillDetail } from "./bindings";
 import { h, replaceChildren } from "./dom";
 import { percentText, yearsText } from "./format";
+import { Latest } from "./kit-async";
 
 function skillItem(s: SkillDetail): HTMLElement {
   const halfLife = `half-life ${yearsText(s.half_life_years)}${s.default_half_life ? " (default)" : ""}`;
@@ -55,7 +56,7 @@ export class WhyStatus {
   private shown: { id: number; asOf: string | null; details: HTMLDetailsElement; body: HTMLElement } | null = null;
   private answer: Explanation | null = null;
   private loading = false;
-  private seq = 0;
+  private readonly latest = new Latest();
 
   constructor(
     private readonly explain: (id: number, asOf: string | null) => Promise<Explanation>,
@@ -75,7 +76,7 @@ export class WhyStatus {
     this.key = key;
     this.answer = null;
     this.loading = false;
-    this.seq++;
+    this.latest.drop();
     const body = h("div", { class: "why-body" });
     const details = h("details", { class: "why-status", "data-testid": "why-status" }, h("summary", {}, "Why this status?"), body);
     this.shown = { id: c.id, asOf, details, body };
@@ -93,19 +94,18 @@ export class WhyStatus {
     const shown = this.shown;
     if (!shown || this.answer || this.loading) return;
     this.loading = true;
-    const seq = this.seq;
     replaceChildren(shown.body, h("p", { class: "muted" }, "Loading…"));
-    try {
-      const e = await this.explain(shown.id, shown.asOf);
-      if (seq !== this.seq) return;
-      this.answer = e;
-      replaceChildren(shown.body, explanationView(e));
-    } catch (err) {
-      if (seq !== this.seq) return;
-      replaceChildren(shown.body, h("p", { class: "muted" }, "Could not explain this status."));
-      this.report(err);
-    } finally {
-      if (seq === this.seq) this.loading = false;
-    }
+    const latest = await this.latest.run(
+      () => this.explain(shown.id, shown.asOf),
+      (e) => {
+        this.answer = e;
+        replaceChildren(shown.body, explanationView(e));
+      },
+      (err) => {
+        replaceChildren(shown.body, h("p", { class: "muted" }, "Could not explain this status."));
+        this.report(err);
+      },
+    );
+    if (latest) this.loading = false;
   }
 }
