@@ -9,7 +9,8 @@ import { h, icon, replaceChildren } from "./dom";
 import { textInput } from "./form-parts";
 import { Latest } from "./kit-async";
 import { numberText } from "./format";
-import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem, splitList, UNDO_MS, type PageHost } from "./page-parts";
+import { Fields, formField, submitForm, type Collected } from "./kit-form";
+import { optionalText, parseDay, parseNumber, splitList, UNDO_MS, type PageHost } from "./page-parts";
 import { RowsEditor } from "./rows-editor";
 
 type InputName = "announced" | "title" | "skills" | "impact" | "source" | "jurisdiction" | "note";
@@ -153,7 +154,7 @@ export class FieldChangesView {
   }
 
   /** The form as a FieldChange (id 0: Rust assigns one), or what stops it being sent. */
-  collect(): { change: FieldChange } | { errors: FieldError[] } {
+  collect(): Collected<FieldChange> {
     const i = this.inputs;
     const announced = parseDay("announced", i.announced.value);
     const impact = parseNumber("impact", i.impact.value);
@@ -165,7 +166,7 @@ export class FieldChangesView {
       return { date: d?.ok ? d.value : "", what: String(r.what ?? "") };
     });
     return {
-      change: {
+      value: {
         id: 0,
         announced: announced.value,
         effective,
@@ -185,31 +186,22 @@ export class FieldChangesView {
   }
 
   async add(): Promise<void> {
-    const collected = this.collect();
-    if ("errors" in collected) {
-      this.showErrors(collected.errors);
-      this.fields.firstInvalid(this.element)?.focus();
-      return;
-    }
-    this.addBtn.disabled = true;
-    try {
-      const added = await backend.addFieldChange(collected.change);
-      this.fields.clear();
-      this.phases.clear();
-      for (const input of Object.values(this.inputs)) input.value = "";
-      this.host.toaster.show(`Added '${added.title}'.`);
-      this.host.changed();
-      await this.refresh();
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) this.host.report(err);
-      else {
-        this.showErrors(problem.fields, problem.message);
-        this.fields.firstInvalid(this.element)?.focus();
-      }
-    } finally {
-      this.addBtn.disabled = false;
-    }
+    await submitForm({
+      root: this.element,
+      button: this.addBtn,
+      collect: () => this.collect(),
+      send: backend.addFieldChange,
+      show: (errors, message) => this.showErrors(errors, message),
+      saved: (added) => {
+        this.fields.clear();
+        this.phases.clear();
+        for (const input of Object.values(this.inputs)) input.value = "";
+        this.host.toaster.show(`Added '${added.title}'.`);
+        this.host.changed();
+        void this.refresh();
+      },
+      report: this.host.report,
+    });
   }
 
   async remove(c: FieldChange): Promise<void> {

@@ -37,12 +37,6 @@ export class ErrorSlot {
       else control.removeAttribute("aria-invalid");
     }
   }
-
-  /** The first control with an error, to move focus to after a failed save. */
-  firstInvalid(): Control | undefined {
-    for (const c of this.controls.values()) if (c.getAttribute("aria-invalid") === "true") return c;
-    return undefined;
-  }
 }
 
 export interface FieldParts {
@@ -181,14 +175,6 @@ export class SkillsEditor {
       const m = /^skills\[(\d+)\]\./.exec(e.field);
       return m !== null && Number(m[1]) >= this.rowSlots.length;
     });
-  }
-
-  firstInvalid(): Control | undefined {
-    for (const s of this.rowSlots) {
-      const c = s.firstInvalid();
-      if (c) return c;
-    }
-    return undefined;
   }
 }
 

@@ -2,11 +2,11 @@
 // (validate_draft, save_credential) decides what is wrong and says so in its own words.
 
 import type { Credential, CredentialDraft, CredentialKind, Evidence, FieldError } from "./bindings";
-import { BackendError } from "./backend";
 import { debounce, h, icon } from "./dom";
 import { DATE_PLACEHOLDER, fieldMessage, KindLabels } from "./format";
-import { AttachList, checkField, ErrorSlot, field, SkillsEditor, textInput, type Control } from "./form-parts";
+import { AttachList, checkField, ErrorSlot, field, SkillsEditor, textInput } from "./form-parts";
 import { Latest } from "./kit-async";
+import { submitForm } from "./kit-form";
 import { shortcut } from "./keys";
 
 export interface FormHost {
@@ -254,22 +254,22 @@ export class CredentialForm {
     if (this.saving || !this.open) return;
     this.validateSoon.cancel();
     this.validations.drop();
-    this.setSaving(true);
-    try {
-      const saved = await this.host.save(this.id, this.collect(), [...this.attach.paths]);
-      this.close();
-      this.host.saved(saved);
-    } catch (err) {
-      if (err instanceof BackendError && err.kind === "validation") {
-        this.showErrors(err.fields, true);
-        if (!err.fields.length) this.summary.replaceChildren(h("p", { class: "error" }, err.message));
-        this.firstInvalid()?.focus();
-      } else {
-        this.host.report(err);
-      }
-    } finally {
-      this.setSaving(false);
-    }
+    await submitForm({
+      root: this.form,
+      button: this.saveBtn,
+      collect: () => ({ value: this.collect() }),
+      send: (draft) => this.host.save(this.id, draft, [...this.attach.paths]),
+      show: (errors, message) => {
+        this.showErrors(errors, true);
+        if (message) this.summary.replaceChildren(h("p", { class: "error" }, message));
+      },
+      saved: (saved) => {
+        this.close();
+        this.host.saved(saved);
+      },
+      report: (err) => this.host.report(err),
+      busy: (on) => this.setSaving(on),
+    });
   }
 
   cancel(): void {
@@ -287,9 +287,7 @@ export class CredentialForm {
 
   private setSaving(on: boolean): void {
     this.saving = on;
-    this.saveBtn.disabled = on;
     this.form.setAttribute("aria-busy", on ? "true" : "false");
-    this.saveBtn.classList.toggle("busy", on);
   }
 
   private changed(name: string | null, typing = false): void {
@@ -304,14 +302,6 @@ export class CredentialForm {
 
   private syncCompletedLabel(): void {
     this.completedLabel.textContent = this.inProgress.checked ? "Expected completion" : "Completed";
-  }
-
-  private firstInvalid(): Control | undefined {
-    for (const slot of this.slots.values()) {
-      const c = slot === this.skills.slot ? this.skills.firstInvalid() : slot.firstInvalid();
-      if (c) return c;
-    }
-    return undefined;
   }
 
   // The dialog is modal: Tab and Shift+Tab cycle inside it instead of reaching the page behind.

@@ -8,7 +8,8 @@ import { h, icon } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
 import { fieldMessage, numberText, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
-import { Fields, formField, optionalText, parseNumber, saveProblem } from "./page-parts";
+import { Fields, formField, submitForm, type Collected } from "./kit-form";
+import { optionalText, parseNumber } from "./page-parts";
 
 /** One node as edited: values kept as typed; the parent is the node itself, so ids can change. */
 interface EditNode {
@@ -261,7 +262,7 @@ export class FrameworkEditor {
   }
 
   /** The framework to send, or the typed values that cannot be sent as numbers. */
-  collect(): { framework: Framework } | { errors: FieldError[] } {
+  collect(): Collected<Framework> {
     const errors: FieldError[] = [];
     const nodes: Node[] = this.nodes.map((n, i) => {
       let half: number | null = null;
@@ -281,35 +282,23 @@ export class FrameworkEditor {
       };
     });
     if (errors.length) return { errors };
-    return { framework: { ...this.fw, name: this.nameInput.value.trim(), description: optionalText(this.descInput.value), nodes } };
+    return { value: { ...this.fw, name: this.nameInput.value.trim(), description: optionalText(this.descInput.value), nodes } };
   }
 
   async save(): Promise<void> {
-    const collected = this.collect();
-    if ("errors" in collected) {
-      this.showErrors(collected.errors);
-      this.firstInvalid()?.focus();
-      return;
-    }
-    this.saveBtn.disabled = true;
-    try {
-      const saved = await this.host.save(collected.framework);
-      this.load(saved);
-      this.saveBtn.focus(); // the field that had the keyboard was redrawn
-      this.host.saved(saved);
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) this.host.report(err);
-      else {
-        this.showErrors(problem.fields.length ? problem.fields : [{ field: "framework", message: problem.message }]);
-        this.firstInvalid()?.focus();
-      }
-    } finally {
-      this.saveBtn.disabled = false;
-    }
-  }
-
-  private firstInvalid(): HTMLElement | null {
-    return this.element.querySelector<HTMLElement>('[aria-invalid="true"]');
+    await submitForm({
+      root: this.element,
+      button: this.saveBtn,
+      collect: () => this.collect(),
+      send: (fw) => this.host.save(fw),
+      // A problem naming no field is about the framework as a whole.
+      show: (errors, message) => this.showErrors(errors.length || !message ? errors : [{ field: "framework", message }]),
+      saved: (saved) => {
+        this.load(saved);
+        this.saveBtn.focus(); // the field that had the keyboard was redrawn
+        this.host.saved(saved);
+      },
+      report: (err) => this.host.report(err),
+    });
   }
 }

@@ -1,12 +1,10 @@
 // Shared by the pages beside the credential list (dashboard, skills, field changes,
-// requirements, settings) and the renew dialog: the host they report to, labelled inputs
-// with error slots, and the few checks needed before a typed value can be sent at all.
+// requirements, settings): the host they report to, the as-of box, and the few checks
+// needed before a typed value can be sent at all.
 
 import type { FieldError } from "./bindings";
-import { toBackendError } from "./backend";
 import { h } from "./dom";
-import { ErrorSlot, type Control } from "./form-parts";
-import { fieldMessage } from "./format";
+import { ErrorSlot } from "./form-parts";
 import type { Toaster } from "./toast";
 
 export const UNDO_MS = 8000;
@@ -17,80 +15,6 @@ export interface PageHost {
   report(err: unknown): void;
   /** After a change that can move statuses or cycles: reload the dashboard and the badges. */
   changed(): void;
-}
-
-export interface FieldOptions {
-  /** The field name Rust uses in its messages ("completed", "topics[1].hours"). */
-  field: string;
-  label: string;
-  control: Control;
-  testid: string;
-  /** Element id; must be unique in the window. */
-  id: string;
-  hint?: string;
-  cls?: string;
-}
-
-/** A label above its control and the error slot under it, bound to Rust's field name. */
-export function formField(o: FieldOptions): { wrapper: HTMLElement; slot: ErrorSlot } {
-  o.control.id = o.id;
-  o.control.dataset.testid = o.testid;
-  o.control.dataset.field = o.field;
-  const slot = new ErrorSlot(`${o.id}-msg`);
-  slot.bind(o.field, o.control);
-  const hint = o.hint ? h("span", { class: "hint" }, o.hint) : null;
-  const wrapper = h(
-    "div",
-    { class: `field ${o.cls ?? ""}`.trim(), "data-field": o.field },
-    h("label", { for: o.id }, o.label),
-    o.control,
-    hint,
-    slot.element,
-  );
-  return { wrapper, slot };
-}
-
-/** Where each field's messages go; messages without a place land in the summary. */
-export class Fields {
-  readonly summary: HTMLElement;
-  private readonly slots = new Map<string, ErrorSlot>();
-
-  constructor(testid: string) {
-    this.summary = h("div", { class: "form-summary", role: "alert", "data-testid": testid });
-  }
-
-  add(field: string, slot: ErrorSlot): void {
-    this.slots.set(field, slot);
-  }
-
-  /** Shows `errors` under their fields; `other` places row errors (topics[1].hours) and returns the rest. */
-  show(errors: readonly FieldError[], other: (rest: FieldError[]) => FieldError[] = (r) => r, message = ""): void {
-    for (const [name, slot] of this.slots) slot.show(errors.filter((e) => e.field === name));
-    const orphans = other(errors.filter((e) => !this.slots.has(e.field)));
-    this.summary.replaceChildren(
-      ...(message && !errors.length ? [h("p", { class: "error" }, message)] : []),
-      ...orphans.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e.field, e.message))),
-    );
-  }
-
-  clear(): void {
-    this.show([]);
-  }
-
-  firstInvalid(root: ParentNode): HTMLElement | null {
-    return root.querySelector<HTMLElement>('[aria-invalid="true"]');
-  }
-}
-
-/**
- * A rejected save as field errors: validation errors as Rust gave them, anything else (a
- * request Rust could not even read) as its message, shown in the form's summary.
- */
-export function saveProblem(err: unknown): { fields: FieldError[]; message: string } | null {
-  const e = toBackendError("", err);
-  if (e.kind === "validation") return { fields: e.fields, message: e.fields.length ? "" : e.message };
-  if (e.kind === "internal") return { fields: [], message: e.message };
-  return null;
 }
 
 // ---- Before sending ----

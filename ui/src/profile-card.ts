@@ -8,7 +8,8 @@ import * as backend from "./backend";
 import { h } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
 import { attempt } from "./kit-async";
-import { Fields, formField, saveProblem, splitList, type PageHost } from "./page-parts";
+import { Fields, formField, submitForm } from "./kit-form";
+import { splitList, type PageHost } from "./page-parts";
 
 type ProfileField = Exclude<keyof Profile, "jurisdictions">;
 
@@ -118,23 +119,20 @@ export class ProfileCard {
   }
 
   async save(): Promise<void> {
-    this.saveBtn.disabled = true;
-    try {
-      await backend.setProfile(this.collect());
-      this.dirty = false;
-      this.fields.clear();
-      this.host.toaster.show("Profile saved.");
-      this.saved();
-      this.host.changed(); // where the person practises moves statuses
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) this.host.report(err);
-      else {
-        this.showErrors(problem.fields, problem.message);
-        this.fields.firstInvalid(this.element)?.focus();
-      }
-    } finally {
-      this.saveBtn.disabled = false;
-    }
+    await submitForm({
+      root: this.element,
+      button: this.saveBtn,
+      collect: () => ({ value: this.collect() }),
+      send: backend.setProfile,
+      show: (errors, message) => this.showErrors(errors, message),
+      saved: () => {
+        this.dirty = false;
+        this.fields.clear();
+        this.host.toaster.show("Profile saved.");
+        this.saved();
+        this.host.changed(); // where the person practises moves statuses
+      },
+      report: this.host.report,
+    });
   }
 }

@@ -7,7 +7,7 @@ import { h, icon } from "./dom";
 import { DATE_PLACEHOLDER } from "./format";
 import { textInput } from "./form-parts";
 import { shortcut } from "./keys";
-import { Fields, formField, saveProblem } from "./page-parts";
+import { Fields, formField, submitForm } from "./kit-form";
 
 export interface RenewTarget {
   id: number;
@@ -105,25 +105,19 @@ export class RenewDialog {
 
   async save(): Promise<void> {
     if (this.saving || !this.open) return;
-    this.saving = true;
-    this.saveBtn.disabled = true;
-    try {
-      const expires = this.expires.value.trim() ? this.expires.value : null;
-      const c = await this.host.renew(this.target.id, this.completed.value, expires);
-      this.close();
-      this.host.renewed(c);
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) {
-        this.host.report(err);
-      } else {
-        this.fields.show(problem.fields, (rest) => rest, problem.message);
-        this.fields.firstInvalid(this.dialog)?.focus();
-      }
-    } finally {
-      this.saving = false;
-      this.saveBtn.disabled = false;
-    }
+    await submitForm({
+      root: this.dialog,
+      button: this.saveBtn,
+      collect: () => ({ value: { completed: this.completed.value, expires: this.expires.value.trim() ? this.expires.value : null } }),
+      send: (v) => this.host.renew(this.target.id, v.completed, v.expires),
+      show: (errors, message) => this.fields.show(errors, (rest) => rest, message),
+      saved: (c) => {
+        this.close();
+        this.host.renewed(c);
+      },
+      report: (err) => this.host.report(err),
+      busy: (on) => (this.saving = on),
+    });
   }
 
   close(): void {

@@ -5,7 +5,8 @@
 import type { CredentialKind, FieldError, Requirement } from "./bindings";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
-import { Fields, formField, optionalText, parseDay, parseNumber, saveProblem } from "./page-parts";
+import { Fields, formField, submitForm } from "./kit-form";
+import { optionalText, parseDay, parseNumber } from "./page-parts";
 import { RowsEditor, type RowValues } from "./rows-editor";
 
 export interface RequirementFormHost {
@@ -174,33 +175,21 @@ export class RequirementForm {
   }
 
   async save(): Promise<void> {
-    const collected = this.collect();
-    if ("errors" in collected) {
-      this.showErrors(collected.errors);
-      this.focusFirstError();
-      return;
-    }
-    this.saveBtn.disabled = true;
-    try {
-      const added = await this.host.add(collected.requirement);
-      this.host.added(added);
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) this.host.report(err);
-      else {
-        this.showErrors(problem.fields, problem.message);
-        this.focusFirstError();
-      }
-    } finally {
-      this.saveBtn.disabled = false;
-    }
+    await submitForm({
+      root: this.element,
+      button: this.saveBtn,
+      collect: () => {
+        const c = this.collect();
+        return "errors" in c ? c : { value: c.requirement };
+      },
+      send: (r) => this.host.add(r),
+      show: (errors, message) => this.showErrors(errors, message),
+      saved: (added) => this.host.added(added),
+      report: (err) => this.host.report(err),
+    });
   }
 
   focus(): void {
     this.text.name.focus();
-  }
-
-  private focusFirstError(): void {
-    this.element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 }

@@ -1,12 +1,13 @@
 // The Settings page: when items count as expiring, the default half-life, daily reminders,
 // and the calendar export of deadlines. Rust checks the values and says what is wrong.
 
-import type { FieldError, UserSettings } from "./bindings";
+import type { UserSettings } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
 import { attempt } from "./kit-async";
-import { Fields, formField, parseNumber, saveProblem, type PageHost } from "./page-parts";
+import { Fields, formField, submitForm, type Collected } from "./kit-form";
+import { parseNumber, type PageHost } from "./page-parts";
 
 export class SettingsView {
   readonly element: HTMLElement;
@@ -92,32 +93,27 @@ export class SettingsView {
     this.fields.clear();
   }
 
-  collect(): { settings: UserSettings } | { errors: FieldError[] } {
+  collect(): Collected<UserSettings> {
     const days = parseNumber("warning_days", this.warningDays.value, { whole: true, signed: true });
     const half = parseNumber("default_half_life", this.halfLife.value);
     if (!days.ok || !half.ok) return { errors: [days, half].flatMap((p) => (p.ok ? [] : [p.error])) };
-    return { settings: { warning_days: days.value ?? 0, default_half_life: half.value ?? 0, reminders: this.reminders.checked } };
+    return { value: { warning_days: days.value ?? 0, default_half_life: half.value ?? 0, reminders: this.reminders.checked } };
   }
 
   async save(): Promise<void> {
-    const collected = this.collect();
-    if ("errors" in collected) {
-      this.fields.show(collected.errors);
-      return;
-    }
-    this.saveBtn.disabled = true;
-    try {
-      await backend.setUserSettings(collected.settings);
-      this.fields.clear();
-      this.host.toaster.show("Settings saved.");
-      this.host.changed();
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (!problem) this.host.report(err);
-      else this.fields.show(problem.fields, (rest) => rest, problem.message);
-    } finally {
-      this.saveBtn.disabled = false;
-    }
+    await submitForm({
+      root: this.element,
+      button: this.saveBtn,
+      collect: () => this.collect(),
+      send: backend.setUserSettings,
+      show: (errors, message) => this.fields.show(errors, (rest) => rest, message),
+      saved: () => {
+        this.fields.clear();
+        this.host.toaster.show("Settings saved.");
+        this.host.changed();
+      },
+      report: this.host.report,
+    });
   }
 
   async exportIcs(): Promise<void> {
