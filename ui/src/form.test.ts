@@ -212,7 +212,8 @@ describe("credential form", () => {
   it("closes on a click beside it only while nothing has been typed", () => {
     const h = host();
     const form = open(h);
-    const backdrop = document.querySelector<HTMLElement>(".backdrop");
+    // The native <dialog> is its own backdrop: a press on it, not on its content, is beside the form.
+    const backdrop = document.querySelector<HTMLElement>("dialog.modal");
     typeInto(input("field-title"), "Half-written");
     backdrop?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
     expect(form.isOpen, "typed input must survive a stray click").toBe(true);

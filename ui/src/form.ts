@@ -6,6 +6,7 @@ import { debounce, h, icon } from "./dom";
 import { DATE_PLACEHOLDER, fieldMessage, KindLabels } from "./format";
 import { AttachList, checkField, ErrorSlot, field, SkillsEditor, textInput } from "./form-parts";
 import { Latest } from "./kit-async";
+import { Modal } from "./kit-dialog";
 import { submitForm } from "./kit-form";
 import { shortcut } from "./keys";
 
@@ -34,7 +35,7 @@ const TEXT_FIELDS = ["title", "issuer", "started", "completed", "expires", "hour
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export class CredentialForm {
-  readonly root: HTMLElement;
+  readonly modal: Modal;
   readonly form: HTMLFormElement;
   private readonly id: number | null;
   private readonly host: FormHost;
@@ -48,7 +49,6 @@ export class CredentialForm {
   private readonly attach: AttachList;
   private readonly summary: HTMLElement;
   private readonly saveBtn: HTMLButtonElement;
-  private readonly returnFocus: Element | null;
   private readonly initial: string;
   /** Fields the user has been in; their messages show while typing. After a save attempt, all show. */
   private readonly touched = new Set<string>();
@@ -56,13 +56,11 @@ export class CredentialForm {
   private errors: FieldError[] = [];
   private readonly validations = new Latest();
   private saving = false;
-  private open = true;
   private readonly validateSoon = debounce(() => void this.validate(), VALIDATE_DELAY_MS);
 
   constructor(host: FormHost, init: FormInit) {
     this.host = host;
     this.id = init.id;
-    this.returnFocus = document.activeElement;
     const d = init.draft;
 
     this.kind = h("select", {});
@@ -121,14 +119,7 @@ export class CredentialForm {
 
     this.form = h(
       "form",
-      {
-        class: "drawer",
-        role: "dialog",
-        "aria-modal": "true",
-        "aria-labelledby": "form-title",
-        "data-testid": "credential-form",
-        novalidate: true,
-      },
+      { class: "drawer", "data-testid": "credential-form", novalidate: true },
       h("header", { class: "drawer-head" }, h("h2", { id: "form-title" }, editing ? "Edit credential" : "New credential"), closeBtn),
       h(
         "div",
@@ -161,32 +152,30 @@ export class CredentialForm {
     });
     this.form.addEventListener("focusout", (e) => {
       const name = fieldOf(e.target);
-      if (!name || !this.open) return;
+      if (!name || !this.isOpen) return;
       this.touched.add(name);
       this.validateSoon.cancel();
       void this.validate();
     });
-    this.form.addEventListener("keydown", (e) => this.trapTab(e));
-
-    // A stray click beside the drawer must not throw away typing: it closes only a pristine form.
-    const backdrop = h("div", { class: "backdrop", title: "Esc to cancel" });
-    backdrop.addEventListener("mousedown", (e) => {
-      e.preventDefault();
-      if (this.isDirty()) this.controls.title.focus();
-      else this.cancel();
+    this.modal = new Modal(this.form, {
+      attrs: { class: "modal-drawer", "aria-labelledby": "form-title" },
+      pristine: () => !this.isDirty(),
+      refocus: () => this.controls.title,
+      closed: () => {
+        this.validateSoon.cancel();
+        this.host.closed();
+      },
     });
-    this.root = h("div", { class: "overlay" }, backdrop, this.form);
     this.initial = JSON.stringify(this.collect());
   }
 
   /** Puts the form on screen and the cursor in the title. */
   mount(parent: HTMLElement): void {
-    parent.append(this.root);
-    this.controls.title.focus();
+    this.modal.show(this.controls.title, parent);
   }
 
   get isOpen(): boolean {
-    return this.open;
+    return this.modal.isOpen;
   }
 
   /** True once anything differs from the values the form opened with. */
@@ -242,16 +231,16 @@ export class CredentialForm {
     await this.validations.run(
       () => this.host.validate(this.collect()),
       (errors) => {
-        if (this.open && !this.saving) this.showErrors(errors);
+        if (this.isOpen && !this.saving) this.showErrors(errors);
       },
       (err) => {
-        if (this.open) this.host.report(err);
+        if (this.isOpen) this.host.report(err);
       },
     );
   }
 
   async save(): Promise<void> {
-    if (this.saving || !this.open) return;
+    if (this.saving || !this.isOpen) return;
     this.validateSoon.cancel();
     this.validations.drop();
     await submitForm({
@@ -277,12 +266,7 @@ export class CredentialForm {
   }
 
   close(): void {
-    if (!this.open) return;
-    this.open = false;
-    this.validateSoon.cancel();
-    this.root.remove();
-    if (this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) this.returnFocus.focus();
-    this.host.closed();
+    this.modal.close();
   }
 
   private setSaving(on: boolean): void {
@@ -291,7 +275,7 @@ export class CredentialForm {
   }
 
   private changed(name: string | null, typing = false): void {
-    if (!name || !this.open) return;
+    if (!name || !this.isOpen) return;
     this.touched.add(name);
     if (typing) this.validateSoon();
     else {
@@ -302,24 +286,6 @@ export class CredentialForm {
 
   private syncCompletedLabel(): void {
     this.completedLabel.textContent = this.inProgress.checked ? "Expected completion" : "Completed";
-  }
-
-  // The dialog is modal: Tab and Shift+Tab cycle inside it instead of reaching the page behind.
-  private trapTab(e: KeyboardEvent): void {
-    if (e.key !== "Tab") return;
-    const focusable = [...this.form.querySelectorAll<HTMLElement>("input, select, textarea, button")].filter(
-      (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0,
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
   }
 }
 

@@ -7,6 +7,7 @@ import { h, icon } from "./dom";
 import { DATE_PLACEHOLDER } from "./format";
 import { textInput } from "./form-parts";
 import { shortcut } from "./keys";
+import { Modal } from "./kit-dialog";
 import { Fields, formField, submitForm } from "./kit-form";
 
 export interface RenewTarget {
@@ -24,21 +25,18 @@ export interface RenewHost {
 }
 
 export class RenewDialog {
-  readonly root: HTMLElement;
+  readonly modal: Modal;
   readonly dialog: HTMLElement;
   private readonly completed: HTMLInputElement;
   private readonly expires: HTMLInputElement;
   private readonly fields = new Fields("renew-errors");
   private readonly saveBtn: HTMLButtonElement;
-  private readonly returnFocus: Element | null;
   private saving = false;
-  private open = true;
 
   constructor(
     private readonly host: RenewHost,
     private readonly target: RenewTarget,
   ) {
-    this.returnFocus = document.activeElement;
     const dateAttrs = { placeholder: DATE_PLACEHOLDER, inputmode: "numeric", class: "date" };
     this.completed = textInput("", dateAttrs);
     this.expires = textInput("", dateAttrs);
@@ -78,33 +76,32 @@ export class RenewDialog {
       e.preventDefault();
       void this.save();
     });
-    this.dialog = h(
-      "div",
-      { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "renew-title", "data-testid": "renew-dialog" },
-      form,
-    );
-    this.dialog.addEventListener("keydown", (e) => this.onKey(e));
-    const backdrop = h("div", { class: "backdrop" });
     // Like the credential form: a stray click closes only a dialog with nothing typed.
-    backdrop.addEventListener("mousedown", (e) => {
-      e.preventDefault();
-      if (this.completed.value || this.expires.value) this.completed.focus();
-      else this.close();
+    this.modal = new Modal(form, {
+      attrs: { class: "dialog", "aria-labelledby": "renew-title", "data-testid": "renew-dialog" },
+      pristine: () => !this.completed.value && !this.expires.value,
+      refocus: () => this.completed,
+      closed: () => this.host.closed(),
     });
-    this.root = h("div", { class: "overlay overlay-center" }, backdrop, this.dialog);
+    this.dialog = this.modal.dialog;
+    this.dialog.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void this.save();
+      }
+    });
   }
 
   mount(parent: HTMLElement): void {
-    parent.append(this.root);
-    this.completed.focus();
+    this.modal.show(this.completed, parent);
   }
 
   get isOpen(): boolean {
-    return this.open;
+    return this.modal.isOpen;
   }
 
   async save(): Promise<void> {
-    if (this.saving || !this.open) return;
+    if (this.saving || !this.isOpen) return;
     await submitForm({
       root: this.dialog,
       button: this.saveBtn,
@@ -121,33 +118,6 @@ export class RenewDialog {
   }
 
   close(): void {
-    if (!this.open) return;
-    this.open = false;
-    this.root.remove();
-    if (this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) this.returnFocus.focus();
-    this.host.closed();
-  }
-
-  // Modal: Escape cancels, Ctrl+S saves, Tab stays inside.
-  private onKey(e: KeyboardEvent): void {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
-      e.preventDefault();
-      void this.save();
-    } else if (e.key === "Tab") {
-      const focusable = [...this.dialog.querySelectorAll<HTMLElement>("input, button")].filter((el) => !(el as HTMLButtonElement).disabled);
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
-    }
+    this.modal.close();
   }
 }
