@@ -29,7 +29,32 @@ export type SkillDraft = { name: string, relevance: string, };
 
 export type CredentialDraft = { kind: CredentialKind, in_progress: boolean, title: string, issuer: string, started: string, completed: string, expires: string, hours: string, credit_type: string, credential_id: string, url: string, notes: string, verified: boolean, skills: Array<SkillDraft>, };
 
-export type FieldError = { field: string, message: string, };
+export type FieldPath = { 
+/**
+ * The draft's field, or the list's name (`skills`, `nodes`).
+ */
+field: string, 
+/**
+ * The entry's position in the list, from 0.
+ */
+index: number | null, 
+/**
+ * The entry's id, when the list names its entries by id.
+ */
+id: string | null, 
+/**
+ * The entry's own field (`relevance`).
+ */
+sub: string | null, };
+
+export type FieldError = { field: string, 
+/**
+ * Optional in TypeScript only: the UI still builds some errors itself (`{field,
+ * message}`) and must keep compiling while it moves to reading `path`.
+ * Boxed: errors travel in `Result`s, and the path's four parts would make every one of
+ * them large.
+ */
+path?: FieldPath, message: string, };
 
 export type SortKey = "recent" | "title" | "kind" | "expires" | "added";
 

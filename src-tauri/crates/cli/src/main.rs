@@ -79,27 +79,29 @@ fn store_message(e: &dossier_store::Error) -> String {
     }
 }
 
-/// Names a draft field by the flag that sets it: `credit_type` -> `--credit-type`,
-/// `skills[1].relevance` -> `--skill (#2)`, `effective[0].date` -> `--effective (#1)`.
+/// Names a draft field by the flag that sets it, from the error's typed path:
+/// `credit_type` -> `--credit-type`, `skills[1].relevance` -> `--skill (#2)`,
+/// `effective[0].date` -> `--effective (#1)`.
 fn flag_message(e: &dossier_core::FieldError) -> String {
-    let singular = |list: &str| match list {
+    let p = &e.path;
+    if p.field == "nodes" {
+        // A framework file's node, not a flag: named as the file names it.
+        return e.to_string();
+    }
+    // Lists are set by a repeated flag named in the singular.
+    let flag = match p.field.as_str() {
         "skills" => "skill".to_string(),
         "jurisdictions" => "jurisdiction".to_string(),
+        "topics" => "topic".to_string(),
+        "caps" => "cap".to_string(),
+        "windows" => "window".to_string(),
+        "half_life_years" => "half-life".to_string(),
         other => other.replace('_', "-"),
     };
-    let flag = match e.field.split_once('[') {
-        Some((list, rest)) => {
-            let n: usize = rest
-                .split(']')
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            format!("--{} (#{})", singular(list), n + 1)
-        }
-        None if e.field == "half_life_years" => "--half-life".to_string(),
-        None => format!("--{}", singular(&e.field)),
-    };
-    format!("{flag}: {}", e.message)
+    match p.index {
+        Some(i) => format!("--{flag} (#{}): {}", i + 1, e.message),
+        None => format!("--{flag}: {}", e.message),
+    }
 }
 
 fn main() -> ExitCode {

@@ -97,7 +97,7 @@ pub fn detail(out: &mut impl Write, c: &Credential) -> io::Result<()> {
         let skills: Vec<String> = c
             .skills
             .iter()
-            .map(|s| format!("{} ({:.0}%)", s.name, s.relevance * 100.0))
+            .map(|s| format!("{} ({})", s.name, dossier_core::percent(s.relevance)))
             .collect();
         writeln!(out, "  {:<14}{}", "Skills", skills.join(", "))?;
     }

@@ -102,10 +102,10 @@ fn requirement_from(a: RequirementArgs) -> Result<Requirement> {
     }
     match a.cycle_months {
         Some(m) if !(1..=120).contains(&m) => {
-            return Err(CliError::Validation(vec![dossier_core::FieldError {
-                field: "cycle_months".into(),
-                message: format!("must be 1 to 120 months (got {m})"),
-            }]))
+            return Err(CliError::Validation(vec![dossier_core::FieldError::new(
+                "cycle_months",
+                format!("must be 1 to 120 months (got {m})"),
+            )]))
         }
         Some(m) => req.cycle_months = m as u32,
         None if a.file.is_none() => {

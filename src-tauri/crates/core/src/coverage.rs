@@ -85,11 +85,8 @@ pub struct Coverage {
     pub unmapped: Vec<String>,
 }
 
-/// A share as a whole percentage, rounding halves up: the one rule the chart, the CLI, the
-/// PDF and the app's `Math.round` all follow, so a figure reads the same everywhere.
-pub fn percent(x: f64) -> String {
-    format!("{}%", (x * 100.0).round() + 0.0)
-}
+/// Kept here for the callers that always found it here; the one definition is `numbers`.
+pub use crate::numbers::percent;
 
 fn key(s: &str) -> String {
     s.trim().to_lowercase()

@@ -2,11 +2,13 @@
 //! it. `validate` is the one place that turns a draft into a `CredentialInput`, so the app's
 //! inline messages, the CLI's errors and the importers all say the same thing.
 
+use crate::checks::Checker;
 use crate::date::PartialDate;
+pub use crate::field_error::FieldError;
+use crate::field_error::FieldPath;
 use crate::model::{CredentialInput, CredentialKind, SkillTag, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use ts_rs::TS;
 
 pub const MAX_TITLE: usize = 300;
@@ -17,30 +19,6 @@ pub const MAX_SKILL_NAME: usize = 100;
 pub const MAX_SKILLS: usize = 50;
 /// More hours than a person can log for one activity: a typo, not a record.
 pub const MAX_HOURS: f64 = 100_000.0;
-
-/// One problem with one field. `field` is the draft's field name (`title`, `credit_type`,
-/// `skills[2].relevance`), which the form uses to place the message and the CLI turns into
-/// its flag name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
 
 /// A skill as typed: relevance is text so that "0.8", "" (meaning 1) and "abc" (an error)
 /// all reach the same validation.
@@ -111,54 +89,6 @@ fn opt_text<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-/// Collects every problem, not just the first, so a form can mark all bad fields at once.
-struct Checker {
-    errors: Vec<FieldError>,
-}
-
-impl Checker {
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError {
-            field: field.to_string(),
-            message: message.into(),
-        });
-    }
-
-    /// A one-line text field: trimmed, length-checked, free of control characters.
-    fn line(&mut self, field: &str, raw: &str, max: usize) -> Option<String> {
-        let s = raw.trim();
-        if s.is_empty() {
-            return None;
-        }
-        if s.chars().count() > max {
-            self.fail(
-                field,
-                format!(
-                    "is too long ({} characters; at most {max})",
-                    s.chars().count()
-                ),
-            );
-        } else if s.chars().any(char::is_control) {
-            self.fail(field, "must be a single line without control characters");
-        }
-        Some(s.to_string())
-    }
-
-    fn date(&mut self, field: &str, raw: &str) -> Option<PartialDate> {
-        let s = raw.trim();
-        if s.is_empty() {
-            return None;
-        }
-        match s.parse() {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.fail(field, e.to_string());
-                None
-            }
-        }
-    }
-}
-
 impl CredentialDraft {
     /// The draft that shows an existing record in the form.
     pub fn from_input(input: &CredentialInput) -> Self {
@@ -190,7 +120,7 @@ impl CredentialDraft {
     /// Checks every field against `today` (a completed credential cannot be completed in the
     /// future) and returns the clean record, or every problem found.
     pub fn validate(&self, today: NaiveDate) -> Result<CredentialInput, Vec<FieldError>> {
-        let mut c = Checker { errors: Vec::new() };
+        let mut c = Checker::default();
         let title = c.line("title", &self.title, MAX_TITLE);
         if title.is_none() {
             c.fail("title", "is required");
@@ -217,10 +147,7 @@ impl CredentialDraft {
             );
         }
         let skills = parse_skills(&mut c, &self.skills);
-        if !c.errors.is_empty() {
-            return Err(c.errors);
-        }
-        Ok(CredentialInput {
+        c.finish(CredentialInput {
             kind: self.kind,
             status,
             title: title.unwrap_or_default(),
@@ -334,10 +261,10 @@ fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
     }
     let mut out: Vec<SkillTag> = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
-        let field = format!("skills[{i}]");
-        let Some(name) = c.line(&format!("{field}.name"), &d.name, MAX_SKILL_NAME) else {
+        let name_at = FieldPath::at("skills", i, "name");
+        let Some(name) = c.line(name_at.clone(), &d.name, MAX_SKILL_NAME) else {
             if !d.relevance.trim().is_empty() {
-                c.fail(&format!("{field}.name"), "is required");
+                c.fail(name_at, "is required");
             }
             continue;
         };
@@ -349,7 +276,7 @@ fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
                 Ok(r) if (0.0..=1.0).contains(&r) => r,
                 _ => {
                     c.fail(
-                        &format!("{field}.relevance"),
+                        FieldPath::at("skills", i, "relevance"),
                         format!("'{rel}' for skill '{name}' must be a number from 0 to 1"),
                     );
                     continue;
@@ -360,10 +287,7 @@ fn parse_skills(c: &mut Checker, drafts: &[SkillDraft]) -> Vec<SkillTag> {
             .iter()
             .any(|s| s.name.to_lowercase() == name.to_lowercase())
         {
-            c.fail(
-                &format!("{field}.name"),
-                format!("'{name}' is listed twice"),
-            );
+            c.fail(name_at, format!("'{name}' is listed twice"));
             continue;
         }
         out.push(SkillTag { name, relevance });

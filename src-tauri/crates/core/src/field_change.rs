@@ -13,7 +13,7 @@
 //!   profile lists its jurisdictions (none listed: all). Outside them it is information only.
 
 use crate::date::PartialDate;
-use crate::draft::FieldError;
+use crate::field_error::{FieldError, FieldPath};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -104,7 +104,7 @@ impl FieldChange {
     /// Every problem with the change, each naming its field; empty when it is sound.
     pub fn problems(&self) -> Vec<FieldError> {
         let mut errs = Vec::new();
-        let mut bad = |f: String, m: String| errs.push(FieldError::new(f, m));
+        let mut bad = |f: FieldPath, m: String| errs.push(FieldError::new(f, m));
         if self.title.trim().is_empty() {
             bad("title".into(), "is required".into());
         }
@@ -128,7 +128,7 @@ impl FieldChange {
         for (i, p) in self.effective.iter().enumerate() {
             if p.date < self.announced {
                 bad(
-                    format!("effective[{i}].date"),
+                    FieldPath::at("effective", i, "date"),
                     format!(
                         "must be on or after the announcement ({}; got {})",
                         self.announced, p.date
@@ -137,7 +137,7 @@ impl FieldChange {
             }
             if p.what.chars().any(char::is_control) {
                 bad(
-                    format!("effective[{i}].what"),
+                    FieldPath::at("effective", i, "what"),
                     "must be a single line".into(),
                 );
             }

@@ -3,7 +3,7 @@
 //! is validated as a tree: every parent must exist, ids must be unique, and no node may be
 //! its own ancestor. A node without children is a skill; a node with children is a domain.
 
-use crate::draft::FieldError;
+use crate::field_error::{FieldError, FieldPath};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
@@ -48,20 +48,13 @@ pub struct FrameworkInfo {
     pub skills: usize,
 }
 
-fn problem(field: String, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
-    }
-}
-
 impl Framework {
     /// Parses and validates framework JSON; the error names the node (by id, or by position
     /// when it has none) and what is wrong with it.
     pub fn from_json(text: &str) -> Result<Framework, Vec<FieldError>> {
         let fw: Framework = serde_json::from_str(text).map_err(|e| {
-            vec![problem(
-                "json".into(),
+            vec![FieldError::new(
+                "json",
                 format!("line {}, column {}: {e}", e.line(), e.column()),
             )]
         })?;
@@ -73,11 +66,12 @@ impl Framework {
         }
     }
 
-    fn label(i: usize, n: &Node) -> String {
+    /// A node is named by its id, or by its position when it has none.
+    fn label(i: usize, n: &Node) -> FieldPath {
         if n.id.trim().is_empty() {
-            format!("nodes[{i}]")
+            FieldPath::entry("nodes", i)
         } else {
-            format!("node '{}'", n.id)
+            FieldPath::node(n.id.clone())
         }
     }
 
@@ -85,20 +79,20 @@ impl Framework {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut errs = Vec::new();
         if !self.format.is_empty() && self.format != FORMAT {
-            errs.push(problem(
-                "format".into(),
+            errs.push(FieldError::new(
+                "format",
                 format!("'{}' is not {FORMAT}", self.format),
             ));
         }
         if self.id.trim().is_empty() {
-            errs.push(problem("id".into(), "is required"));
+            errs.push(FieldError::new("id", "is required"));
         }
         if self.name.trim().is_empty() {
-            errs.push(problem("name".into(), "is required"));
+            errs.push(FieldError::new("name", "is required"));
         }
         if self.nodes.is_empty() {
-            errs.push(problem(
-                "nodes".into(),
+            errs.push(FieldError::new(
+                "nodes",
                 "a framework needs at least one domain and skill",
             ));
         }
@@ -106,18 +100,18 @@ impl Framework {
         for (i, n) in self.nodes.iter().enumerate() {
             let at = Self::label(i, n);
             if n.id.trim().is_empty() {
-                errs.push(problem(at.clone(), "id is required"));
+                errs.push(FieldError::new(at.clone(), "id is required"));
             } else if let Some(first) = seen.insert(n.id.as_str(), i) {
-                errs.push(problem(
+                errs.push(FieldError::new(
                     at.clone(),
                     format!("duplicate id (also nodes[{first}])"),
                 ));
             }
             if n.name.trim().is_empty() {
-                errs.push(problem(at.clone(), "name is required"));
+                errs.push(FieldError::new(at.clone(), "name is required"));
             }
             if let Some(w) = n.weight.filter(|w| !(w.is_finite() && *w > 0.0)) {
-                errs.push(problem(
+                errs.push(FieldError::new(
                     at.clone(),
                     format!("weight {w} must be more than 0"),
                 ));
@@ -132,19 +126,22 @@ impl Framework {
         for (i, n) in self.nodes.iter().enumerate() {
             let at = Self::label(i, n);
             if let Some(p) = n.parent.as_deref().filter(|p| !ids.contains(p)) {
-                errs.push(problem(at.clone(), format!("parent '{p}' does not exist")));
+                errs.push(FieldError::new(
+                    at.clone(),
+                    format!("parent '{p}' does not exist"),
+                ));
             }
             if !has_children.contains(n.id.as_str()) {
                 match n.half_life_years {
                     Some(h) if h.is_finite() && h > 0.0 && h <= 100.0 => {}
-                    Some(h) => errs.push(problem(
+                    Some(h) => errs.push(FieldError::new(
                         at,
                         format!("half-life {h} must be more than 0 and at most 100 years"),
                     )),
                     None if n.parent.is_none() => {
-                        errs.push(problem(at, "a domain needs at least one skill"))
+                        errs.push(FieldError::new(at, "a domain needs at least one skill"))
                     }
-                    None => errs.push(problem(at, "a skill needs a half-life in years")),
+                    None => errs.push(FieldError::new(at, "a skill needs a half-life in years")),
                 }
             }
         }
@@ -169,8 +166,8 @@ impl Framework {
                     if path.iter().all(|id| !reported.contains(id)) {
                         reported.extend(path.iter().copied());
                         path.push(p);
-                        errs.push(problem(
-                            format!("node '{}'", n.id),
+                        errs.push(FieldError::new(
+                            FieldPath::node(n.id.clone()),
                             format!("is its own ancestor: {}", path.join(" -> ")),
                         ));
                     }

@@ -4,13 +4,16 @@
 //! data and the same date give the same answer everywhere (app, CLI, PDF).
 
 pub mod chart;
+mod checks;
 pub mod coverage;
 pub mod dashboard;
 pub mod date;
 pub mod draft;
 pub mod field_change;
+pub mod field_error;
 pub mod framework;
 pub mod model;
+pub mod numbers;
 pub mod profile;
 pub mod query;
 pub mod renewal;
@@ -22,10 +25,12 @@ pub mod synth;
 pub mod ui_error;
 
 pub use date::{DateError, PartialDate};
-pub use draft::{CredentialDraft, FieldError, SkillDraft};
+pub use draft::{CredentialDraft, SkillDraft};
+pub use field_error::{FieldError, FieldPath};
 pub use model::{
     AppInfo, Credential, CredentialInput, CredentialKind, Evidence, KindInfo, SkillTag, Status,
 };
+pub use numbers::percent;
 pub use query::{ListQuery, SortKey};
 pub use ui_error::{UiError, UiErrorKind};
 
@@ -57,6 +62,7 @@ pub fn typescript_bindings() -> String {
         Credential::decl(&cfg),
         SkillDraft::decl(&cfg),
         CredentialDraft::decl(&cfg),
+        FieldPath::decl(&cfg),
         FieldError::decl(&cfg),
         SortKey::decl(&cfg),
         ListQuery::decl(&cfg),

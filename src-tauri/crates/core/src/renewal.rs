@@ -2,7 +2,7 @@
 //! for the app's Renew dialog and `dossier renew` alike.
 
 use crate::date::PartialDate;
-use crate::draft::FieldError;
+use crate::field_error::FieldError;
 use crate::model::Credential;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

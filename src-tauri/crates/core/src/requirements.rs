@@ -375,13 +375,6 @@ pub fn progress(req: &Requirement, records: &[Credential], as_of: NaiveDate) -> 
     }
 }
 
-fn bad(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 fn hours_ok(h: f64) -> bool {
     h.is_finite() && (0.0..=10_000.0).contains(&h)
 }
@@ -391,16 +384,16 @@ impl Requirement {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut errs = Vec::new();
         if self.name.trim().is_empty() {
-            errs.push(bad("name", "is required"));
+            errs.push(FieldError::new("name", "is required"));
         }
         if !(1..=120).contains(&self.cycle_months) {
-            errs.push(bad(
+            errs.push(FieldError::new(
                 "cycle_months",
                 format!("must be 1 to 120 months (got {})", self.cycle_months),
             ));
         }
         if !hours_ok(self.hours) {
-            errs.push(bad(
+            errs.push(FieldError::new(
                 "hours",
                 format!(
                     "must be a number of hours from 0 to 10000 (got {})",
@@ -410,11 +403,13 @@ impl Requirement {
         }
         for (i, t) in self.topics.iter().enumerate() {
             if t.skill.trim().is_empty() {
-                errs.push(bad(format!("topics[{i}].skill"), "is required"));
+                errs.push(FieldError::at("topics", i, "skill", "is required"));
             }
             if !hours_ok(t.hours) || t.hours == 0.0 {
-                errs.push(bad(
-                    format!("topics[{i}].hours"),
+                errs.push(FieldError::at(
+                    "topics",
+                    i,
+                    "hours",
                     format!("must be more than 0 hours (got {})", t.hours),
                 ));
             }
@@ -426,7 +421,7 @@ impl Requirement {
             .map(|t| t.hours)
             .sum();
         if hours_ok(self.hours) && inside > self.hours + 1e-9 {
-            errs.push(bad(
+            errs.push(FieldError::new(
                 "topics",
                 format!(
                     "topic minimums ({inside} h) exceed the total ({} h)",
@@ -436,25 +431,31 @@ impl Requirement {
         }
         for (i, c) in self.caps.iter().enumerate() {
             if c.label.trim().is_empty() {
-                errs.push(bad(format!("caps[{i}].label"), "is required"));
+                errs.push(FieldError::at("caps", i, "label", "is required"));
             }
             if !hours_ok(c.max_hours) {
-                errs.push(bad(
-                    format!("caps[{i}].max_hours"),
+                errs.push(FieldError::at(
+                    "caps",
+                    i,
+                    "max_hours",
                     format!("{} is not valid", c.max_hours),
                 ));
             }
         }
         for (i, w) in self.windows.iter().enumerate() {
             if !(1..=240).contains(&w.months) {
-                errs.push(bad(
-                    format!("windows[{i}].months"),
+                errs.push(FieldError::at(
+                    "windows",
+                    i,
+                    "months",
                     format!("must be 1 to 240 months (got {})", w.months),
                 ));
             }
             if !hours_ok(w.hours) {
-                errs.push(bad(
-                    format!("windows[{i}].hours"),
+                errs.push(FieldError::at(
+                    "windows",
+                    i,
+                    "hours",
                     format!("{} is not valid", w.hours),
                 ));
             }

@@ -2,7 +2,7 @@
 //! switch on. The app converts its error enum into this; it lives here so the TypeScript
 //! type is generated with the others.
 
-use crate::draft::FieldError;
+use crate::field_error::FieldError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -78,10 +78,10 @@ impl Store {
         let years = check_half_life(years).map_err(|e| Error::Invalid(vec![e]))?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(Error::Invalid(vec![dossier_core::FieldError {
-                field: "name".into(),
-                message: "is required".into(),
-            }]));
+            return Err(Error::Invalid(vec![dossier_core::FieldError::new(
+                "name",
+                "is required",
+            )]));
         }
         self.with_tx(|tx| {
             let existed: Option<i64> = tx

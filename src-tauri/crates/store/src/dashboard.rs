@@ -110,16 +110,13 @@ impl Store {
     pub fn set_user_settings(&self, s: &UserSettings) -> Result<()> {
         let mut problems = Vec::new();
         if !(0..=3650).contains(&s.warning_days) {
-            problems.push(FieldError {
-                field: "warning_days".into(),
-                message: format!("must be 0 to 3650 days (got {})", s.warning_days),
-            });
+            problems.push(FieldError::new(
+                "warning_days",
+                format!("must be 0 to 3650 days (got {})", s.warning_days),
+            ));
         }
         if let Err(e) = dossier_core::staleness::check_half_life(s.default_half_life) {
-            problems.push(FieldError {
-                field: "default_half_life".into(),
-                ..e
-            });
+            problems.push(e.renamed("default_half_life"));
         }
         if !problems.is_empty() {
             return Err(crate::Error::Invalid(problems));

@@ -62,10 +62,10 @@ fn load(conn: &Connection, id: &str) -> Result<Framework> {
 }
 
 fn unknown(id: &str) -> Error {
-    Error::Invalid(vec![FieldError {
-        field: "framework".into(),
-        message: format!("no framework '{id}'; `dossier framework list` shows them"),
-    }])
+    Error::Invalid(vec![FieldError::new(
+        "framework",
+        format!("no framework '{id}'; `dossier framework list` shows them"),
+    )])
 }
 
 impl Store {
@@ -162,16 +162,13 @@ impl Store {
             .flat_map(|d| fw.skills_under(&d.id))
             .any(|n| n.id == skill_id);
         if !leaf {
-            return Err(Error::Invalid(vec![FieldError {
-                field: "skill".into(),
-                message: format!("'{skill_id}' is not a skill of {}", fw.name),
-            }]));
+            return Err(Error::Invalid(vec![FieldError::new(
+                "skill",
+                format!("'{skill_id}' is not a skill of {}", fw.name),
+            )]));
         }
         if alias.trim().is_empty() {
-            return Err(Error::Invalid(vec![FieldError {
-                field: "alias".into(),
-                message: "is required".into(),
-            }]));
+            return Err(Error::Invalid(vec![FieldError::new("alias", "is required")]));
         }
         self.with_tx(|tx| {
             tx.execute(

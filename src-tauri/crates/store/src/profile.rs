@@ -42,18 +42,16 @@ fn check(p: &Profile) -> Vec<FieldError> {
             } else {
                 None
             };
-            bad.map(|message| FieldError {
-                field: (*field).into(),
-                message,
-            })
+            bad.map(|message| FieldError::new(*field, message))
         })
         .chain(p.jurisdictions.iter().enumerate().filter_map(|(i, j)| {
             let bad = j.trim().is_empty()
                 || j.chars().count() > MAX_JURISDICTION
                 || j.chars().any(char::is_control);
             bad.then(|| {
-                FieldError::new(
-                    format!("jurisdictions[{i}]"),
+                FieldError::entry(
+                    "jurisdictions",
+                    i,
                     format!(
                         "must be a name such as EU or US, one line of at most \
                          {MAX_JURISDICTION} characters (got '{j}')"

@@ -28,10 +28,10 @@ impl Store {
                 )
                 .optional()?;
             if taken.is_some() {
-                return Err(Error::Invalid(vec![dossier_core::FieldError {
-                    field: "name".into(),
-                    message: format!("a requirement named '{}' exists already", req.name.trim()),
-                }]));
+                return Err(Error::Invalid(vec![dossier_core::FieldError::new(
+                    "name",
+                    format!("a requirement named '{}' exists already", req.name.trim()),
+                )]));
             }
             tx.execute(
                 "INSERT INTO requirements (name, spec, created_at) VALUES (?1, ?2, ?3)",

@@ -9,8 +9,8 @@ use super::explain::{
 };
 use super::STALE_BELOW;
 use super::{decay, Assessment, Freshness, Reason, ReasonKind, CURRENT_AT, DAYS_PER_YEAR};
-use crate::coverage::percent;
 use crate::model::Credential;
+use crate::numbers::percent;
 use chrono::NaiveDate;
 
 /// A change invalidating at least this share of a record is a reason; half of it, stale.

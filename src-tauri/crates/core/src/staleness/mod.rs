@@ -34,7 +34,7 @@ pub use crate::field_change::{FieldChange, Phase};
 pub(crate) use context::{standing, Standing};
 pub use explain::{ChangeDetail, ChangeRelation, Explanation, RecordRef, RecordState, SkillDetail};
 
-use crate::draft::FieldError;
+use crate::field_error::FieldError;
 use crate::model::Credential;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,7 @@
 mod common;
 mod coverage;
 mod dashboard;
+mod fields;
 mod portfolio_kit;
 mod portfolios;
 mod portfolios_regulation;
