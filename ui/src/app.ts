@@ -13,10 +13,10 @@ import { shortcut, withCtrlOrCmd } from "./keys";
 import { countText, loadError, renderList } from "./list";
 import { ListPager } from "./list-pager";
 import { attempt } from "./kit-async";
+import { Undo } from "./kit-undo";
 import { pageForDigit, PAGES } from "./nav";
-import { UNDO_MS } from "./page-parts";
 import { Pages } from "./pages";
-import { Toaster, type ToastHandle } from "./toast";
+import { Toaster } from "./toast";
 
 export class App {
   readonly root: HTMLElement;
@@ -29,7 +29,7 @@ export class App {
   private renewalsOf: { id: number; list: Renewal[] } | null = null;
   private loaded = false;
   private selected: Credential | null = null;
-  private undoable: { id: number; title: string; toast: ToastHandle } | null = null;
+  private readonly undoable: Undo;
   private readonly pager = new ListPager(backend.listCredentials);
   private readonly filters: Filters;
   private readonly search: HTMLInputElement;
@@ -64,6 +64,7 @@ export class App {
     this.content = h("div", { class: "content" }, this.list);
     this.info = h("span", { class: "info", "data-testid": "app-info" });
     this.toaster = new Toaster(document.body);
+    this.undoable = new Undo(this.toaster, this.reportErr);
     const credentialsPage = h(
       "div",
       { class: "page-credentials", "data-testid": "credentials-page" },
@@ -124,7 +125,7 @@ export class App {
     window.removeEventListener("keydown", this.keyListener);
     this.form?.close();
     this.pages.renewDialog?.close();
-    this.undoable?.toast.dismiss();
+    this.undoable.dismiss();
   }
 
   get query(): ListQuery {
@@ -331,43 +332,32 @@ export class App {
   }
 
   async deleteCredential(c: Credential): Promise<void> {
-    try {
-      await backend.removeCredential(c.id);
-    } catch (err) {
-      this.report(err);
-      return;
-    }
-    // Keep the keyboard in the list (next row, else the list) so Ctrl+Z and arrows still work.
-    const row = this.list.querySelector<HTMLElement>(`tr[data-id="${c.id}"]`);
-    const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null;
-    const neighbourId = neighbour?.dataset.id;
-    if (this.selected?.id === c.id) this.closeDetail(false);
-    this.undoable?.toast.dismiss();
-    const toast = this.toaster.show(`Deleted '${c.title}'.`, {
-      timeout: UNDO_MS,
-      action: { label: "Undo", testid: "undo", title: shortcut("Z"), run: () => void this.undoDelete() },
+    await this.undoable.remove({
+      remove: () => backend.removeCredential(c.id).then(() => c),
+      restore: () => backend.restoreCredential(c.id),
+      removedText: () => `Deleted '${c.title}'.`,
+      restoredText: () => `Restored '${c.title}'.`,
+      undoTitle: shortcut("Z"),
+      afterRemove: async () => {
+        // Keep the keyboard in the list (next row, else the list) so Ctrl+Z and arrows still work.
+        const row = this.list.querySelector<HTMLElement>(`tr[data-id="${c.id}"]`);
+        const neighbourId = ((row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null)?.dataset.id;
+        if (this.selected?.id === c.id) this.closeDetail(false);
+        await this.refreshAll();
+        const next = neighbourId ? this.list.querySelector<HTMLElement>(`tr[data-id="${neighbourId}"]`) : null;
+        (next ?? this.list).focus();
+      },
+      afterRestore: async (_, restored) => {
+        if (!restored) return;
+        await this.refreshAll();
+        await this.openDetail(c.id, false);
+      },
     });
-    this.undoable = { id: c.id, title: c.title, toast };
-    await this.refreshAll();
-    const next = neighbourId ? this.list.querySelector<HTMLElement>(`tr[data-id="${neighbourId}"]`) : null;
-    (next ?? this.list).focus();
   }
 
   /** Restores the most recent delete while its toast is still up. */
   async undoDelete(): Promise<void> {
-    const u = this.undoable;
-    this.undoable = null;
-    if (!u) return;
-    u.toast.dismiss();
-    try {
-      await backend.restoreCredential(u.id);
-    } catch (err) {
-      this.report(err);
-      return;
-    }
-    this.toaster.show(`Restored '${u.title}'.`);
-    await this.refreshAll();
-    await this.openDetail(u.id, false);
+    await this.undoable.undo();
   }
 
   async loadDemo(): Promise<void> {
@@ -400,7 +390,7 @@ export class App {
 
   // Ctrl+Z belongs to text editing inside a field, except in an empty search box.
   private canUndo(target: EventTarget | null): boolean {
-    if (!this.undoable || this.undoable.toast.dismissed) return false;
+    if (!this.undoable.canUndo) return false;
     return !isEditable(target) || (target === this.search && this.search.value === "");
   }
 

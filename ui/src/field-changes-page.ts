@@ -8,9 +8,10 @@ import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { textInput } from "./form-parts";
 import { Latest } from "./kit-async";
+import { pageRemoval, Undo } from "./kit-undo";
 import { numberText } from "./format";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
-import { optionalText, parseDay, parseNumber, splitList, UNDO_MS, type PageHost } from "./page-parts";
+import { optionalText, parseDay, parseNumber, splitList, type PageHost } from "./page-parts";
 import { RowsEditor } from "./rows-editor";
 
 type InputName = "announced" | "title" | "skills" | "impact" | "source" | "jurisdiction" | "note";
@@ -30,9 +31,11 @@ export class FieldChangesView {
   private readonly fields = new Fields("change-errors");
   private readonly addBtn: HTMLButtonElement;
   private readonly latest = new Latest();
+  private readonly undo: Undo;
 
   constructor(host: PageHost) {
     this.host = host;
+    this.undo = new Undo(host.toaster, host.report);
     this.inputs = {
       announced: textInput("", { placeholder: "YYYY-MM-DD", inputmode: "numeric", class: "date" }),
       title: textInput("", { placeholder: "e.g. New FDA guidance on AI device software" }),
@@ -205,30 +208,12 @@ export class FieldChangesView {
   }
 
   async remove(c: FieldChange): Promise<void> {
-    let removed: FieldChange;
-    try {
-      removed = await backend.removeFieldChange(c.id);
-    } catch (err) {
-      this.host.report(err);
-      return;
-    }
-    this.host.toaster.show(`Removed '${removed.title}'.`, {
-      timeout: UNDO_MS,
-      action: { label: "Undo", testid: "undo", run: () => void this.undo(removed) },
+    const removal = pageRemoval(this.host, () => this.refresh(), this.element, {
+      remove: () => backend.removeFieldChange(c.id),
+      restore: (removed: FieldChange) => backend.addFieldChange({ ...removed, id: 0 }),
+      removedText: (removed) => `Removed '${removed.title}'.`,
+      restoredText: (removed) => `Restored '${removed.title}'.`,
     });
-    this.host.changed();
-    await this.refresh();
-    this.element.focus(); // the Remove button went with its row
-  }
-
-  private async undo(removed: FieldChange): Promise<void> {
-    try {
-      const back = await backend.addFieldChange({ ...removed, id: 0 });
-      this.host.toaster.show(`Restored '${back.title}'.`);
-    } catch (err) {
-      this.host.report(err);
-    }
-    this.host.changed();
-    await this.refresh();
+    await this.undo.remove(removal);
   }
 }

@@ -7,8 +7,6 @@ import { h } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import type { Toaster } from "./toast";
 
-export const UNDO_MS = 8000;
-
 export interface PageHost {
   readonly toaster: Toaster;
   /** A backend failure that is not about a field: a toast. */

@@ -6,7 +6,8 @@ import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { hoursText, KindLabels, plural } from "./format";
 import { Latest } from "./kit-async";
-import { UNDO_MS, type PageHost } from "./page-parts";
+import { pageRemoval, Undo } from "./kit-undo";
+import type { PageHost } from "./page-parts";
 import { RequirementForm } from "./requirement-form";
 
 /** The rules of a set as short sentences, in the order a board states them. */
@@ -37,9 +38,11 @@ export class RequirementsView {
   private credentials: Credential[] = [];
   form: RequirementForm | null = null;
   private readonly latest = new Latest();
+  private readonly undo: Undo;
 
   constructor(host: PageHost, labels: KindLabels) {
     this.host = host;
+    this.undo = new Undo(host.toaster, host.report);
     this.labels = labels;
     this.listEl = h("div", { class: "req-list", "data-testid": "requirement-list" });
     this.formWrap = h("div", {});
@@ -123,30 +126,13 @@ export class RequirementsView {
   }
 
   async remove(r: Requirement): Promise<void> {
-    let removed: Requirement;
-    try {
-      removed = await backend.removeRequirement(r.id);
-    } catch (err) {
-      this.host.report(err);
-      return;
-    }
-    this.host.toaster.show(`Removed the requirement set '${removed.name}'.`, {
-      timeout: UNDO_MS,
-      action: { label: "Undo", testid: "undo", run: () => void this.undo(removed) },
-    });
-    this.host.changed();
-    await this.refresh();
-    this.newBtn.focus(); // the Remove button went with its card
-  }
-
-  private async undo(removed: Requirement): Promise<void> {
-    try {
-      const back = await backend.addRequirement({ ...removed, id: 0 });
-      this.host.toaster.show(`Restored '${back.name}'.`);
-    } catch (err) {
-      this.host.report(err);
-    }
-    this.host.changed();
-    await this.refresh();
+    await this.undo.remove(
+      pageRemoval(this.host, () => this.refresh(), this.newBtn, {
+        remove: () => backend.removeRequirement(r.id),
+        restore: (removed: Requirement) => backend.addRequirement({ ...removed, id: 0 }),
+        removedText: (removed) => `Removed the requirement set '${removed.name}'.`,
+        restoredText: (removed) => `Restored '${removed.name}'.`,
+      }),
+    );
   }
 }
