@@ -1,59 +1,34 @@
-//! Thin commands: each one unpacks its arguments, calls the library crates and returns what
-//! they return. Commands are async so that they run off the main thread and the window keeps
-//! painting while the disk works.
+//! Thin commands for records and their evidence: each one unpacks its arguments, calls the
+//! library crates on the blocking pool and returns what they return.
 
 use crate::error::{AppError, Result};
+use crate::files::ask_open_paths;
+use crate::state::{blocking, today, AppState};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, CredentialKind, FieldError, KindInfo, ListQuery,
 };
-use dossier_store::Store;
 use std::path::PathBuf;
-use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
-
-/// The store, or why it could not be opened (shown by the UI instead of a crash), kept typed
-/// so that every command reports it with the right kind (a missing folder is an I/O error, a
-/// newer schema a database one).
-pub struct AppState {
-    pub store: std::result::Result<Store, std::sync::Arc<dossier_store::Error>>,
-}
-
-impl AppState {
-    pub fn store(&self) -> Result<&Store> {
-        self.store
-            .as_ref()
-            .map_err(|e| AppError::Unavailable(e.clone()))
-    }
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// An as-of date as typed in the UI (`YYYY-MM-DD`), or today when empty.
-pub fn as_of_day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
-    dossier_service::as_of(as_of.as_deref(), today()).map_err(|e| AppError::Validation(vec![e]))
-}
 
 #[tauri::command]
 pub async fn list_credentials(
     state: State<'_, AppState>,
     query: ListQuery,
 ) -> Result<Vec<Credential>> {
-    Ok(state.store()?.list(&query)?)
+    state.run(move |s| Ok(s.list(&query)?)).await
 }
 
 #[tauri::command]
 pub async fn get_credential(state: State<'_, AppState>, id: i64) -> Result<Credential> {
-    Ok(state.store()?.get(id)?)
+    state.run(move |s| Ok(s.get(id)?)).await
 }
 
 #[tauri::command]
 pub async fn credential_draft(state: State<'_, AppState>, id: i64) -> Result<CredentialDraft> {
-    Ok(CredentialDraft::from_input(
-        &state.store()?.get(id)?.input(),
-    ))
+    state
+        .run(move |s| Ok(CredentialDraft::from_input(&s.get(id)?.input())))
+        .await
 }
 
 #[tauri::command]
@@ -75,23 +50,24 @@ pub async fn save_credential(
 ) -> Result<Credential> {
     let input = draft.validate(today()).map_err(AppError::Validation)?;
     let files: Vec<PathBuf> = attach.into_iter().map(PathBuf::from).collect();
-    let store = state.store()?;
-    Ok(match id {
-        Some(id) => store.update(id, &input, &files)?,
-        None => store.add(&input, &files, "manual")?,
-    })
+    state
+        .run(move |s| {
+            Ok(match id {
+                Some(id) => s.update(id, &input, &files)?,
+                None => s.add(&input, &files, "manual")?,
+            })
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn remove_credential(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.store()?.remove(id)?;
-    Ok(())
+    state.run(move |s| Ok(s.remove(id).map(drop)?)).await
 }
 
 #[tauri::command]
 pub async fn restore_credential(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.store()?.restore(id)?;
-    Ok(())
+    state.run(move |s| Ok(s.restore(id).map(drop)?)).await
 }
 
 #[tauri::command]
@@ -100,37 +76,36 @@ pub async fn remove_evidence(
     id: i64,
     sha256: String,
 ) -> Result<Credential> {
-    Ok(state.store()?.remove_evidence(id, &sha256)?)
+    state
+        .run(move |s| Ok(s.remove_evidence(id, &sha256)?))
+        .await
 }
 
 /// The native file dialog, opened from Rust so the webview needs no file-system permission.
 #[tauri::command]
-pub async fn pick_evidence_files(app: AppHandle) -> Result<Vec<String>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Attach evidence")
-        .add_filter(
+pub async fn pick_evidence_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
+    let filters: [(&str, &[&str]); 2] = [
+        (
             "Certificates and documents",
             &["pdf", "png", "jpg", "jpeg", "webp", "svg", "txt", "json"],
-        )
-        .add_filter("All files", &["*"])
-        .blocking_pick_files()
-        .unwrap_or_default();
+        ),
+        ("All files", &["*"]),
+    ];
+    let picked = blocking(move || Ok(ask_open_paths(&app, "Attach evidence", &filters, true)));
     Ok(picked
+        .await?
         .into_iter()
-        .filter_map(|p| p.into_path().ok())
         .map(|p| p.to_string_lossy().into_owned())
         .collect())
 }
 
 #[tauri::command]
-pub async fn open_evidence(
-    app: AppHandle,
+pub async fn open_evidence<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     sha256: String,
 ) -> Result<()> {
-    let path = state.store()?.evidence_file(&sha256)?;
+    let path = state.run(move |s| Ok(s.evidence_file(&sha256)?)).await?;
     let shown = path.to_string_lossy().into_owned();
     app.opener()
         .open_path(shown.clone(), None::<&str>)
@@ -142,12 +117,12 @@ pub async fn open_evidence(
 
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> Result<usize> {
-    Ok(state.store()?.load_demo(today())?)
+    state.run(|s| Ok(s.load_demo(today())?)).await
 }
 
 #[tauri::command]
 pub async fn list_skill_names(state: State<'_, AppState>) -> Result<Vec<String>> {
-    Ok(state.store()?.skill_names()?)
+    state.run(|s| Ok(s.skill_names()?)).await
 }
 
 #[tauri::command]
@@ -157,13 +132,17 @@ pub async fn credential_kinds() -> Result<Vec<KindInfo>> {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    let store = state.store()?;
-    let shown =
-        |p: Option<&std::path::Path>| p.map(|p| p.display().to_string()).unwrap_or_default();
-    Ok(AppInfo {
-        db_path: shown(store.path()),
-        evidence_dir: shown(store.evidence_dir()),
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        records: store.count()?,
-    })
+    state
+        .run(|s| {
+            let shown = |p: Option<&std::path::Path>| {
+                p.map(|p| p.display().to_string()).unwrap_or_default()
+            };
+            Ok(AppInfo {
+                db_path: shown(s.path()),
+                evidence_dir: shown(s.evidence_dir()),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                records: s.count()?,
+            })
+        })
+        .await
 }

@@ -1,13 +1,12 @@
 //! Commands for skills coverage, the learning plan and frameworks. The chart is the SVG the
 //! domain draws, the same one the PDF will carry.
 
-use crate::commands::{as_of_day, AppState};
 use crate::error::Result;
-use crate::files::{ask_save_path, write_atomically};
+use crate::files::{ask_open_paths, ask_save_path, write_atomically};
+use crate::state::{as_of_day, AppState};
 use dossier_core::coverage::CoverageView;
 use dossier_core::framework::{Framework, FrameworkInfo};
-use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
 pub async fn coverage_view(
@@ -15,29 +14,30 @@ pub async fn coverage_view(
     as_of: Option<String>,
     framework: Option<String>,
 ) -> Result<CoverageView> {
-    Ok(state
-        .store()?
-        .coverage_view(as_of_day(as_of)?, framework.as_deref())?)
+    let day = as_of_day(as_of)?;
+    state
+        .run(move |s| Ok(s.coverage_view(day, framework.as_deref())?))
+        .await
 }
 
 #[tauri::command]
 pub async fn frameworks(state: State<'_, AppState>) -> Result<Vec<FrameworkInfo>> {
-    Ok(state.store()?.frameworks()?)
+    state.run(|s| Ok(s.frameworks()?)).await
 }
 
 #[tauri::command]
 pub async fn framework(state: State<'_, AppState>, id: String) -> Result<Framework> {
-    Ok(state.store()?.framework(&id)?)
+    state.run(move |s| Ok(s.framework(&id)?)).await
 }
 
 #[tauri::command]
 pub async fn use_framework(state: State<'_, AppState>, id: String) -> Result<()> {
-    Ok(state.store()?.use_framework(&id)?)
+    state.run(move |s| Ok(s.use_framework(&id)?)).await
 }
 
 #[tauri::command]
 pub async fn save_framework(state: State<'_, AppState>, framework: Framework) -> Result<Framework> {
-    Ok(state.store()?.save_framework(&framework)?)
+    state.run(move |s| Ok(s.save_framework(&framework)?)).await
 }
 
 #[tauri::command]
@@ -47,45 +47,47 @@ pub async fn set_alias(
     alias: String,
     skill: String,
 ) -> Result<()> {
-    Ok(state.store()?.set_alias(&framework, &alias, &skill)?)
+    state
+        .run(move |s| Ok(s.set_alias(&framework, &alias, &skill)?))
+        .await
 }
 
 /// Picks a JSON file and imports it; None when the dialog is cancelled.
 #[tauri::command]
-pub async fn import_framework(
-    app: AppHandle,
+pub async fn import_framework<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<Framework>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Import a skill framework")
-        .add_filter("Framework JSON", &["json"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
-    else {
-        return Ok(None);
-    };
-    let text = std::fs::read_to_string(&path).map_err(|source| dossier_store::Error::Io {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(Some(state.store()?.import_framework(&text)?))
+    state
+        .run(move |s| {
+            let title = "Import a skill framework";
+            let filters: [(&str, &[&str]); 1] = [("Framework JSON", &["json"])];
+            let Some(path) = ask_open_paths(&app, title, &filters, false).pop() else {
+                return Ok(None);
+            };
+            Ok(Some(s.import_framework_file(&path)?))
+        })
+        .await
 }
 
 /// Asks where to save a framework's JSON; returns the path, or None when cancelled.
 #[tauri::command]
-pub async fn export_framework(
-    app: AppHandle,
+pub async fn export_framework<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<String>> {
-    let json = state.store()?.export_framework(&id)?;
-    let name = format!("{id}.json");
-    let filter = ("Framework JSON", &["json"][..]);
-    let Some(path) = ask_save_path(&app, "Export the skill framework", &name, filter) else {
-        return Ok(None);
-    };
-    write_atomically(&path, json.as_bytes())?;
-    Ok(Some(path.display().to_string()))
+    state
+        .run(move |s| {
+            let json = s.export_framework(&id)?;
+            let name = format!("{id}.json");
+            let filter = ("Framework JSON", &["json"][..]);
+            let title = "Export the skill framework";
+            let Some(path) = ask_save_path(&app, title, &name, filter) else {
+                return Ok(None);
+            };
+            write_atomically(&path, json.as_bytes())?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
 }

@@ -74,6 +74,7 @@ fn store_kind(e: &StoreError) -> UiErrorKind {
         S::Invalid(_) => UiErrorKind::Validation,
         S::Evidence { .. }
         | S::EvidenceTooLarge { .. }
+        | S::FileTooLarge { .. }
         | S::NoEvidenceDir
         | S::Io { .. }
         | S::NoDataDir => UiErrorKind::Io,
@@ -85,33 +86,5 @@ fn store_kind(e: &StoreError) -> UiErrorKind {
         | S::CorruptSetting { .. }
         | S::Sqlite(_) => UiErrorKind::Database,
         S::Demo { .. } | S::Shipped { .. } => UiErrorKind::Internal,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::Arc;
-
-    #[test]
-    fn an_unavailable_store_keeps_the_kind_of_why_it_could_not_open() {
-        let no_dir = AppError::Unavailable(Arc::new(StoreError::NoDataDir)).to_ui();
-        assert_eq!(no_dir.kind, UiErrorKind::Io, "a missing data folder is I/O");
-        let newer = AppError::Unavailable(Arc::new(StoreError::NewerSchema {
-            path: "x.db".into(),
-            found: 9,
-            known: 5,
-        }))
-        .to_ui();
-        assert_eq!(
-            newer.kind,
-            UiErrorKind::Database,
-            "a newer schema is a database matter"
-        );
-        assert!(
-            newer.message.contains("x.db"),
-            "names the file: {}",
-            newer.message
-        );
     }
 }

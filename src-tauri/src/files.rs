@@ -1,17 +1,18 @@
-//! Saving files the user asked for: the native save dialog, then an atomic write (temporary
-//! file, fsync, rename), so a failed export never leaves half a file.
+//! Saving files the user asked for: the native save dialog, then the store's one atomic write
+//! (temporary file, fsync, rename), so a failed export never leaves half a file.
 //!
 //! `DOSSIER_SAVE_DIR`, when set, replaces the dialog with that folder: for scripted use and
-//! for the end-to-end tests, which cannot drive a native dialog.
+//! for the tests, which cannot drive a native dialog. `DOSSIER_PICK_FILE` likewise answers the
+//! open dialogs with that file.
 
 use crate::error::Result;
 use std::path::{Path, PathBuf};
-use tauri::AppHandle;
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-/// Where to save, or None when the user cancels.
-pub fn ask_save_path(
-    app: &AppHandle,
+/// Where to save, or None when the user cancels. Blocks: call it on the blocking pool.
+pub fn ask_save_path<R: Runtime>(
+    app: &AppHandle<R>,
     title: &str,
     file_name: &str,
     filter: (&str, &[&str]),
@@ -26,6 +27,32 @@ pub fn ask_save_path(
         .add_filter(filter.0, filter.1)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Which files to open (one at most unless `many`); none when the user cancels. Blocks: call
+/// it on the blocking pool.
+pub fn ask_open_paths<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filters: &[(&str, &[&str])],
+    many: bool,
+) -> Vec<PathBuf> {
+    if let Some(file) = std::env::var_os("DOSSIER_PICK_FILE").filter(|d| !d.is_empty()) {
+        return vec![PathBuf::from(file)];
+    }
+    let mut dialog = app.dialog().file().set_title(title);
+    for (name, extensions) in filters {
+        dialog = dialog.add_filter(*name, extensions);
+    }
+    let picked = if many {
+        dialog.blocking_pick_files().unwrap_or_default()
+    } else {
+        dialog.blocking_pick_file().into_iter().collect()
+    };
+    picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
 }
 
 /// Writes `bytes` to `path` all or nothing (the store's one atomic-write routine).

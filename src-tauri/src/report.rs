@@ -1,25 +1,37 @@
 //! Commands for the portfolio PDF: the profile shown on it, a preview of its first page, and
 //! the export, which reports its progress as events while it works.
 
-use crate::commands::{as_of_day, AppState};
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::files::ask_save_path;
+use crate::state::{as_of_day, AppState};
 use dossier_core::profile::{Profile, ReportPreview, Sections};
-use tauri::{AppHandle, Emitter, State};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+/// The event an export sends after each of its steps.
+pub const REPORT_PROGRESS: &str = "report-progress";
+
+/// One step of an export, as the `report-progress` event carries it.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ReportProgress {
+    pub step: String,
+    pub done: u8,
+    pub of: u8,
+}
 
 #[tauri::command]
 pub async fn profile(state: State<'_, AppState>) -> Result<Profile> {
-    Ok(state.store()?.profile()?)
+    state.run(|s| Ok(s.profile()?)).await
 }
 
 #[tauri::command]
 pub async fn set_profile(state: State<'_, AppState>, profile: Profile) -> Result<()> {
-    Ok(state.store()?.set_profile(&profile)?)
+    state.run(move |s| Ok(s.set_profile(&profile)?)).await
 }
 
-/// The first page as SVG and the page count, for the export page's preview. Typesetting is
-/// blocking work: it runs off the async runtime's workers.
+/// The first page as SVG and the page count, for the export page's preview.
 #[tauri::command]
 pub async fn report_preview(
     state: State<'_, AppState>,
@@ -27,66 +39,45 @@ pub async fn report_preview(
     sections: Sections,
 ) -> Result<ReportPreview> {
     let as_of = as_of_day(as_of)?;
-    let store = state.store()?.clone();
-    let job = move || dossier_service::preview(&store, as_of, &sections);
-    blocking(job).await
-}
-
-/// Runs blocking work (SQLite, typst) on the blocking pool.
-async fn blocking<T: Send + 'static>(
-    job: impl FnOnce() -> dossier_service::Result<T> + Send + 'static,
-) -> Result<T> {
-    match tauri::async_runtime::spawn_blocking(job).await {
-        Ok(out) => Ok(out?),
-        Err(e) => Err(AppError::Stopped(format!("the report stopped: {e}"))),
-    }
-}
-
-/// Progress of an export, sent as the `report-progress` event.
-#[derive(Clone, serde::Serialize)]
-struct ReportProgress {
-    step: &'static str,
-    done: u8,
-    of: u8,
+    state
+        .run(move |s| Ok(dossier_service::preview(s, as_of, &sections)?))
+        .await
 }
 
 /// Asks where to save, typesets and writes the PDF, then shows it in its folder. Returns the
 /// path, or None when the dialog is cancelled.
 #[tauri::command]
-pub async fn export_pdf(
-    app: AppHandle,
+pub async fn export_pdf<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     as_of: Option<String>,
     sections: Sections,
 ) -> Result<Option<String>> {
     let as_of = as_of_day(as_of)?;
-    let name = format!("dossier-portfolio-{as_of}.pdf");
-    let filter = ("PDF", &["pdf"][..]);
-    let Some(path) = ask_save_path(&app, "Export the portfolio as PDF", &name, filter) else {
-        return Ok(None);
-    };
-    let store = state.store()?.clone();
-    let (events, target) = (app.clone(), path.clone());
-    blocking(move || {
-        dossier_service::export_pdf(&store, as_of, &sections, &target, |i| {
-            let step = dossier_service::EXPORT_STEPS[i];
+    state
+        .run(move |s| {
+            let name = format!("dossier-portfolio-{as_of}.pdf");
+            let filter = ("PDF", &["pdf"][..]);
+            let title = "Export the portfolio as PDF";
+            let Some(path) = ask_save_path(&app, title, &name, filter) else {
+                return Ok(None);
+            };
             let of = dossier_service::EXPORT_STEPS.len() as u8;
-            // A missed progress event only leaves the bar a step behind.
-            let _ = events.emit(
-                "report-progress",
-                ReportProgress {
-                    step,
+            dossier_service::export_pdf(s, as_of, &sections, &path, |i| {
+                let progress = ReportProgress {
+                    step: dossier_service::EXPORT_STEPS[i].to_string(),
                     done: i as u8 + 1,
                     of,
-                },
-            );
+                };
+                // A missed progress event only leaves the bar a step behind.
+                let _ = app.emit(REPORT_PROGRESS, progress);
+            })?;
+            if std::env::var_os("DOSSIER_SAVE_DIR").is_none() {
+                if let Err(e) = app.opener().reveal_item_in_dir(&path) {
+                    eprintln!("dossier: could not show {}: {e}", path.display());
+                }
+            }
+            Ok(Some(path.display().to_string()))
         })
-    })
-    .await?;
-    if std::env::var_os("DOSSIER_SAVE_DIR").is_none() {
-        if let Err(e) = app.opener().reveal_item_in_dir(&path) {
-            eprintln!("dossier: could not show {}: {e}", path.display());
-        }
-    }
-    Ok(Some(path.display().to_string()))
+        .await
 }

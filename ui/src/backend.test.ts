@@ -169,3 +169,27 @@ describe("report commands", () => {
     expect(unlisten).toHaveBeenCalledOnce();
   });
 });
+
+describe("the generated IPC contract", () => {
+  const sources = import.meta.glob<string>(["./**/*.ts", "!./**/*.test.ts", "!./test-support.ts", "!./dev-mock*.ts"], {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  });
+
+  it("is the only place that names a command", () => {
+    expect(Object.keys(sources), "the glob sees the generated contract").toContain("./ipc.ts");
+    const naming = /\b(call|invoke)\s*(<[^>]*>)?\(\s*["'`]/;
+    for (const [file, text] of Object.entries(sources)) {
+      if (file === "./ipc.ts") continue;
+      const line = text.split("\n").findIndex((l) => naming.test(l));
+      expect(line, `${file}:${line + 1} names a command by hand; add it to src-tauri/src/ipc.rs`).toBe(-1);
+    }
+  });
+
+  it("takes the error kinds and default sections from Rust", () => {
+    expect(backend.ERROR_KINDS, "every UiErrorKind, in Rust's order").toEqual(["validation", "not-found", "conflict", "io", "database", "internal"]);
+    expect(backend.DEFAULT_SECTIONS.evidence, "the evidence list is opt-in").toBe(false);
+    expect(backend.DEFAULT_SECTIONS.summary, "the summary is on by default").toBe(true);
+  });
+});

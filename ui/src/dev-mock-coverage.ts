@@ -3,6 +3,7 @@
 // the chart is a stand-in for the one Rust draws.
 
 import type { CoverageView, Framework, FrameworkInfo, Node } from "./bindings";
+import type { CommandName } from "./ipc";
 
 const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []): Node => ({
   id, name, parent, half_life_years: half, description: null, aliases, weight: null,
@@ -61,7 +62,7 @@ function view(): CoverageView {
 }
 
 /** Answers a coverage command, or undefined when `cmd` is not one. */
-export function coverageCommand(cmd: string, a: Record<string, unknown>): unknown {
+export function coverageCommand(cmd: CommandName, a: Record<string, unknown>): unknown {
   switch (cmd) {
     case "coverage_view": {
       const asOf = typeof a.asOf === "string" ? a.asOf : "";

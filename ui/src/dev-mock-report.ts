@@ -4,6 +4,7 @@
 
 import { emit } from "@tauri-apps/api/event";
 import type { Profile, Sections } from "./bindings";
+import { REPORT_PROGRESS, type CommandName } from "./ipc";
 
 let profile: Profile = {
   name: "Dr. Jordan Lee",
@@ -60,7 +61,7 @@ function day(a: Record<string, unknown>): string {
 }
 
 /** Answers a report command, or undefined when `cmd` is not one. */
-export function reportCommand(cmd: string, a: Record<string, unknown>): unknown {
+export function reportCommand(cmd: CommandName, a: Record<string, unknown>): unknown {
   switch (cmd) {
     case "profile": return profile;
     case "set_profile": {
@@ -84,7 +85,7 @@ export function reportCommand(cmd: string, a: Record<string, unknown>): unknown 
         const steps = ["Gathering the portfolio", "Typesetting", "Writing the file", "Done"];
         for (const [i, step] of steps.entries()) {
           await wait(500);
-          await emit("report-progress", { step, done: i + 1, of: steps.length });
+          await emit(REPORT_PROGRESS, { step, done: i + 1, of: steps.length });
         }
         return `/home/dr.lee/Documents/dossier-portfolio-${asOf}.pdf`;
       })();

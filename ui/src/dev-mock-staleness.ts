@@ -3,6 +3,7 @@
 // does it: statuses, reasons and cycle figures are fixed samples.
 
 import type { ChangeDetail, Credential, Dashboard, Explanation, FieldChange, Freshness, Reason, Requirement, SkillDetail, SkillInfo, UserSettings } from "./bindings";
+import type { CommandName } from "./ipc";
 
 const reason = (kind: Reason["kind"], status: Freshness, text: string): Reason => ({ kind, status, text });
 
@@ -84,7 +85,7 @@ function explanation(store: Credential[], id: number, asOf: string | null): Expl
 }
 
 /** Answers a staleness command, or undefined when `cmd` is not one. */
-export function stalenessCommand(cmd: string, a: Record<string, unknown>, store: Credential[]): unknown {
+export function stalenessCommand(cmd: CommandName, a: Record<string, unknown>, store: Credential[]): unknown {
   switch (cmd) {
     case "dashboard": return dashboard(store);
     case "explain": return explanation(store, a.id as number, (a.asOf as string | null | undefined) ?? null);

@@ -8,6 +8,7 @@
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
+import type { CommandName } from "./ipc";
 import { coverageCommand } from "./dev-mock-coverage";
 import { reportCommand } from "./dev-mock-report";
 import { stalenessCommand } from "./dev-mock-staleness";
@@ -140,8 +141,10 @@ function find(id: number): Credential {
 }
 
 export function installDevMock(): void {
-  mockIPC((cmd, raw) => {
+  mockIPC((name, raw) => {
     const a = (raw ?? {}) as Record<string, unknown>;
+    // Typed by Rust's command table: a case for a command that does not exist fails to compile.
+    const cmd = name as CommandName;
     switch (cmd) {
       case "credential_kinds": return KINDS.map(([kind, label]) => ({ kind, label }));
       case "list_credentials": return list(a.query as ListQuery);

@@ -20,16 +20,8 @@ export const SECTIONS: readonly (readonly [SectionName, string, string])[] = [
   ["evidence", "Evidence on file", "File names and checksums of the attached evidence"],
 ];
 
-/** What a new export includes: everything but the evidence list. */
-export const DEFAULT_SECTIONS: Sections = {
-  summary: true,
-  chart: true,
-  credentials: true,
-  ce: true,
-  requirements: true,
-  evidence: false,
-  statuses: true,
-};
+/** What a new export includes: Rust's default sections (everything but the evidence list). */
+export { DEFAULT_SECTIONS } from "./backend";
 
 /** The first page as a sheet of paper, with "Page 1 of N" and a loading state. */
 export class PreviewView {

@@ -118,9 +118,7 @@ pub fn framework(store: &Store, cmd: FrameworkCommand, out: &mut impl Write) -> 
             }
         }
         FrameworkCommand::Import { file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
-            let fw = store.import_framework(&text)?;
+            let fw = store.import_framework_file(&file)?;
             writeln!(
                 out,
                 "Imported {} ({}); use it with: dossier framework use {}",

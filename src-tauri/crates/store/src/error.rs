@@ -39,6 +39,12 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    #[error("{path} is {size} bytes; the limit for this kind of file is {limit} bytes")]
+    FileTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("this store keeps no evidence files (in-memory store)")]
     NoEvidenceDir,
     #[error("the demo portfolio loads only into an empty store; this one holds {0} records")]

@@ -34,3 +34,33 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Reads a text file the user chose (a framework, later an import), refusing one larger than
+/// `limit` bytes before reading it: an untrusted file is bounded before it is parsed.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<String> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(Error::FileTooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    let mut text = String::new();
+    // `take` holds the bound even if the file grows between the check and the read.
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, limit + 1), &mut text)
+        .map_err(io)?;
+    if text.len() as u64 > limit {
+        return Err(Error::FileTooLarge {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+            limit,
+        });
+    }
+    Ok(text)
+}

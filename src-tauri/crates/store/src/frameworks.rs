@@ -15,6 +15,9 @@ const BUILTIN: [&str; 2] = [
     include_str!("../../../../assets/frameworks/healthcare-ai.json"),
     include_str!("../../../../assets/frameworks/russell-2023.json"),
 ];
+/// The largest framework file an import reads.
+pub const MAX_FRAMEWORK_BYTES: u64 = 4 * 1024 * 1024;
+
 pub const ACTIVE_KEY: &str = "framework.active";
 const DEFAULT_ACTIVE: &str = "healthcare-ai";
 
@@ -113,6 +116,12 @@ impl Store {
         let fw = parse(json)?;
         self.with_tx(|tx| upsert(tx, &fw, false))?;
         Ok(fw)
+    }
+
+    /// Imports a framework file the user chose, bounded before it is parsed (the shipped
+    /// frameworks are under 40 KiB; a 4 MiB one is not a skill framework).
+    pub fn import_framework_file(&self, path: &std::path::Path) -> Result<Framework> {
+        self.import_framework(&crate::read_bounded(path, MAX_FRAMEWORK_BYTES)?)
     }
 
     /// Saves a framework edited in the app, after the same validation as an import.

@@ -28,8 +28,8 @@ pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
-pub use files::write_atomically;
-pub use frameworks::ACTIVE_KEY;
+pub use files::{read_bounded, write_atomically};
+pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
 

@@ -179,3 +179,27 @@ fn the_profile_is_kept_and_checked() {
     );
     assert_eq!(store.profile().expect("read").phone, "", "nothing written");
 }
+
+#[test]
+fn a_framework_file_is_bounded_before_it_is_read() {
+    let store = mem();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let small = dir.path().join("mini.json");
+    std::fs::write(&small, MINI).expect("write");
+    let fw = store.import_framework_file(&small).expect("a small file imports");
+    assert_eq!(fw.id, "mini", "imported from the file");
+    let big = dir.path().join("huge.json");
+    let padding = " ".repeat(dossier_store::MAX_FRAMEWORK_BYTES as usize);
+    std::fs::write(&big, format!("{padding}{MINI}")).expect("write");
+    match store.import_framework_file(&big) {
+        Err(Error::FileTooLarge { path, limit, .. }) => {
+            assert_eq!(path, big, "names the file");
+            assert_eq!(limit, dossier_store::MAX_FRAMEWORK_BYTES, "names the limit");
+        }
+        other => panic!("a file over the limit is refused unread, got {other:?}"),
+    }
+    match store.import_framework_file(&dir.path().join("missing.json")) {
+        Err(Error::Io { path, .. }) => assert!(path.ends_with("missing.json"), "{path:?}"),
+        other => panic!("a missing file is an I/O error naming it, got {other:?}"),
+    }
+}

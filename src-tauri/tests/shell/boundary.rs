@@ -106,11 +106,11 @@ fn the_one_capability_grants_only_core_defaults() {
 
 #[test]
 fn no_fs_shell_or_http_plugin_is_registered() {
-    let main = include_str!("../src/main.rs");
+    let main = include_str!("../../src/lib.rs");
     for plugin in ["tauri_plugin_fs", "tauri_plugin_shell", "tauri_plugin_http"] {
         assert!(!main.contains(plugin), "{plugin} is not registered");
     }
-    let manifest = include_str!("../Cargo.toml");
+    let manifest = include_str!("../../Cargo.toml");
     for plugin in ["tauri-plugin-fs", "tauri-plugin-shell", "tauri-plugin-http"] {
         assert!(!manifest.contains(plugin), "{plugin} is not a dependency");
     }

@@ -1,0 +1,121 @@
+//! The IPC contract, written once: every command the UI may call, with its arguments and what
+//! it returns. From this one table come the invoke handler the app runs and the TypeScript
+//! functions the UI calls (`ui/src/ipc.ts`, generated; a test fails when it drifts), so the UI
+//! has no hand-written command names and no hand-declared argument types.
+
+pub use crate::report::{ReportProgress, REPORT_PROGRESS};
+use crate::{commands, coverage, report, staleness};
+use dossier_core::coverage::CoverageView;
+use dossier_core::dashboard::Dashboard;
+use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::profile::{Profile, ReportPreview, Sections};
+use dossier_core::requirements::Requirement;
+use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
+use dossier_core::{
+    AppInfo, Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UserSettings,
+};
+
+/// One command as the UI sees it.
+pub struct Command {
+    /// The Rust function's name, which is the name `invoke` sends.
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// Argument names as written in Rust (Tauri sends them camelCased) and their TS types.
+    pub args: Vec<(&'static str, String)>,
+    pub returns: String,
+    /// Checks that a response deserializes as the declared return type.
+    pub check_return: fn(serde_json::Value) -> Result<(), serde_json::Error>,
+}
+
+macro_rules! ipc {
+    ($( $(#[doc = $doc:literal])* $module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty ;)*) => {
+        /// The invoke handler for every command of the contract.
+        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$name),*]
+        }
+
+        /// The contract, in the order the UI lists it.
+        pub fn contract() -> Vec<Command> {
+            let cfg = crate::ts_gen::config();
+            vec![$(Command {
+                name: stringify!($name),
+                doc: concat!($($doc, "\n"),*),
+                args: vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(&cfg))),*],
+                returns: <$ret as ts_rs::TS>::name(&cfg),
+                check_return: |v| serde_json::from_value::<$ret>(v).map(drop),
+            }),*]
+        }
+    };
+}
+
+ipc! {
+    /// Records matching the query (search, kind, status, sort, page).
+    commands::list_credentials(query: ListQuery) -> Vec<Credential>;
+    commands::get_credential(id: i64) -> Credential;
+    /// The form values for editing an existing record.
+    commands::credential_draft(id: i64) -> CredentialDraft;
+    /// Empty form values, with Rust's defaults (e.g. the default kind).
+    commands::new_draft() -> CredentialDraft;
+    /// Every problem with the draft; empty when it would save.
+    commands::validate_draft(draft: CredentialDraft) -> Vec<FieldError>;
+    /// Creates (id null) or updates a record; `attach` are absolute paths to copy in as evidence.
+    commands::save_credential(id: Option<i64>, draft: CredentialDraft, attach: Vec<String>) -> Credential;
+    commands::remove_credential(id: i64) -> ();
+    commands::restore_credential(id: i64) -> ();
+    commands::remove_evidence(id: i64, sha256: String) -> Credential;
+    /// Opens the native file dialog; [] when the user cancels.
+    commands::pick_evidence_files() -> Vec<String>;
+    commands::open_evidence(sha256: String) -> ();
+    /// Loads the demo portfolio into an empty store; rejects with kind "conflict" otherwise.
+    commands::load_demo() -> usize;
+    commands::list_skill_names() -> Vec<String>;
+    commands::credential_kinds() -> Vec<KindInfo>;
+    commands::app_info() -> AppInfo;
+    /// Verdicts, the attention list and CE cycles; `asOf` null means today (Rust's clock).
+    staleness::dashboard(as_of: Option<String>) -> Dashboard;
+    /// "Why this status?" for one record, as of the same date as `dashboard`; null means today.
+    staleness::explain(id: i64, as_of: Option<String>) -> Explanation;
+    staleness::skill_list() -> Vec<SkillInfo>;
+    staleness::set_half_life(name: String, years: f64) -> ();
+    /// The names among `names` that age at the default half-life.
+    staleness::skills_without_half_life(names: Vec<String>) -> Vec<String>;
+    staleness::field_changes() -> Vec<FieldChange>;
+    /// Stores a new field change (send id 0); returns it with its id.
+    staleness::add_field_change(change: FieldChange) -> FieldChange;
+    /// Returns what was removed, so Undo can add it back.
+    staleness::remove_field_change(id: i64) -> FieldChange;
+    staleness::requirements() -> Vec<Requirement>;
+    /// Stores a new requirement set (send id 0); returns it with its id.
+    staleness::add_requirement(requirement: Requirement) -> Requirement;
+    /// Returns what was removed, so Undo can add it back.
+    staleness::remove_requirement(id: i64) -> Requirement;
+    /// New completion and expiry dates as typed; Rust parses them and keeps the old ones as history.
+    staleness::renew_credential(id: i64, completed: String, expires: Option<String>) -> Credential;
+    staleness::renewals(id: i64) -> Vec<Renewal>;
+    staleness::user_settings() -> UserSettings;
+    staleness::set_user_settings(settings: UserSettings) -> ();
+    /// Asks where to save (native dialog) and writes the calendar; null when cancelled.
+    staleness::export_ics() -> Option<String>;
+    /// Coverage, Rust's chart SVG and the learning plan; nulls mean today and the active framework.
+    coverage::coverage_view(as_of: Option<String>, framework: Option<String>) -> CoverageView;
+    coverage::frameworks() -> Vec<FrameworkInfo>;
+    coverage::framework(id: String) -> Framework;
+    coverage::use_framework(id: String) -> ();
+    /// Validated like an import; nothing is saved when a node is bad (the errors name it).
+    coverage::save_framework(framework: Framework) -> Framework;
+    /// Maps a skill name found on records onto a skill (by id) of the framework.
+    coverage::set_alias(framework: String, alias: String, skill: String) -> ();
+    /// Asks for a JSON file (native dialog) and imports it; null when cancelled.
+    coverage::import_framework() -> Option<Framework>;
+    /// Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled.
+    coverage::export_framework(id: String) -> Option<String>;
+    report::profile() -> Profile;
+    /// Rejects with validation errors naming the field (name, title, email, ...).
+    report::set_profile(profile: Profile) -> ();
+    /// The report's first page as an SVG document drawn by typst, and how many pages it has.
+    report::report_preview(as_of: Option<String>, sections: Sections) -> ReportPreview;
+    /// Asks where to save (native dialog), typesets and writes the PDF, and shows it in its
+    /// folder; the path, or null when cancelled. Progress arrives meanwhile as
+    /// `REPORT_PROGRESS` events.
+    report::export_pdf(as_of: Option<String>, sections: Sections) -> Option<String>;
+}

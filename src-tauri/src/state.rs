@@ -1,0 +1,59 @@
+//! What every command shares: the store (or why it could not be opened), the clock, and the
+//! one way to run blocking work (SQLite, typst, native dialogs) off the async runtime.
+
+use crate::error::{AppError, Result};
+use dossier_store::Store;
+use std::sync::Arc;
+
+/// The store, or why it could not be opened (shown by the UI instead of a crash), kept typed
+/// so that every command reports it with the right kind (a missing folder is an I/O error, a
+/// newer schema a database one).
+pub struct AppState {
+    pub store: std::result::Result<Store, Arc<dossier_store::Error>>,
+}
+
+impl AppState {
+    /// Opens the store at its default path (migrating it), keeping the error if it fails.
+    pub fn open_default() -> Self {
+        let open = || -> std::result::Result<Store, Arc<dossier_store::Error>> {
+            let path = dossier_store::default_db_path()?;
+            Ok(Store::open(&path)?)
+        };
+        Self { store: open() }
+    }
+
+    pub fn store(&self) -> Result<&Store> {
+        self.store
+            .as_ref()
+            .map_err(|e| AppError::Unavailable(e.clone()))
+    }
+
+    /// Runs `job` on the blocking pool with a handle to the store: SQLite waits on the disk
+    /// (and on a lock another process holds), which must not stall the runtime's workers.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let store = self.store()?.clone();
+        blocking(move || job(&store)).await
+    }
+}
+
+/// Runs blocking work on the blocking pool; a panic there becomes `AppError::Stopped`.
+pub async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    match tauri::async_runtime::spawn_blocking(job).await {
+        Ok(out) => out,
+        Err(e) => Err(AppError::Stopped(format!("the work stopped: {e}"))),
+    }
+}
+
+pub fn today() -> chrono::NaiveDate {
+    dossier_service::today()
+}
+
+/// An as-of date as typed in the UI (`YYYY-MM-DD`), or today when empty.
+pub fn as_of_day(as_of: Option<String>) -> Result<chrono::NaiveDate> {
+    dossier_service::as_of(as_of.as_deref(), today()).map_err(|e| AppError::Validation(vec![e]))
+}

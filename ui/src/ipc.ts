@@ -1,0 +1,309 @@
+// Generated from the command table in src-tauri/src/ipc.rs by `cargo test -p dossier-app`
+// with UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file drifts.
+
+import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldError, Framework, FrameworkInfo, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, Sections, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
+import { call } from "./backend";
+
+/** Every kind a rejected command's error can have. */
+export const ERROR_KINDS: readonly UiErrorKind[] = ["validation", "not-found", "conflict", "io", "database", "internal"];
+
+/** What a new export includes: the report's default sections. */
+export const DEFAULT_SECTIONS: Readonly<Sections> = {"summary":true,"chart":true,"credentials":true,"ce":true,"requirements":true,"evidence":false,"statuses":true};
+
+/** The event an export sends after each of its steps. */
+export const REPORT_PROGRESS = "report-progress";
+
+/** One step of an export, as the `REPORT_PROGRESS` event carries it. */
+export type ReportProgress = { step: string, done: number, of: number, };
+
+/** Every command name, for fakes of the backend (the dev mock, tests). */
+export type CommandName =
+  | "list_credentials"
+  | "get_credential"
+  | "credential_draft"
+  | "new_draft"
+  | "validate_draft"
+  | "save_credential"
+  | "remove_credential"
+  | "restore_credential"
+  | "remove_evidence"
+  | "pick_evidence_files"
+  | "open_evidence"
+  | "load_demo"
+  | "list_skill_names"
+  | "credential_kinds"
+  | "app_info"
+  | "dashboard"
+  | "explain"
+  | "skill_list"
+  | "set_half_life"
+  | "skills_without_half_life"
+  | "field_changes"
+  | "add_field_change"
+  | "remove_field_change"
+  | "requirements"
+  | "add_requirement"
+  | "remove_requirement"
+  | "renew_credential"
+  | "renewals"
+  | "user_settings"
+  | "set_user_settings"
+  | "export_ics"
+  | "coverage_view"
+  | "frameworks"
+  | "framework"
+  | "use_framework"
+  | "save_framework"
+  | "set_alias"
+  | "import_framework"
+  | "export_framework"
+  | "profile"
+  | "set_profile"
+  | "report_preview"
+  | "export_pdf";
+
+/**
+ * Records matching the query (search, kind, status, sort, page).
+ */
+export function listCredentials(query: ListQuery): Promise<Array<Credential>> {
+  return call<Array<Credential>>("list_credentials", { query });
+}
+
+export function getCredential(id: number): Promise<Credential> {
+  return call<Credential>("get_credential", { id });
+}
+
+/**
+ * The form values for editing an existing record.
+ */
+export function credentialDraft(id: number): Promise<CredentialDraft> {
+  return call<CredentialDraft>("credential_draft", { id });
+}
+
+/**
+ * Empty form values, with Rust's defaults (e.g. the default kind).
+ */
+export function newDraft(): Promise<CredentialDraft> {
+  return call<CredentialDraft>("new_draft");
+}
+
+/**
+ * Every problem with the draft; empty when it would save.
+ */
+export function validateDraft(draft: CredentialDraft): Promise<Array<FieldError>> {
+  return call<Array<FieldError>>("validate_draft", { draft });
+}
+
+/**
+ * Creates (id null) or updates a record; `attach` are absolute paths to copy in as evidence.
+ */
+export function saveCredential(id: number | null, draft: CredentialDraft, attach: Array<string>): Promise<Credential> {
+  return call<Credential>("save_credential", { id, draft, attach });
+}
+
+export function removeCredential(id: number): Promise<void> {
+  return call<void>("remove_credential", { id });
+}
+
+export function restoreCredential(id: number): Promise<void> {
+  return call<void>("restore_credential", { id });
+}
+
+export function removeEvidence(id: number, sha256: string): Promise<Credential> {
+  return call<Credential>("remove_evidence", { id, sha256 });
+}
+
+/**
+ * Opens the native file dialog; [] when the user cancels.
+ */
+export function pickEvidenceFiles(): Promise<Array<string>> {
+  return call<Array<string>>("pick_evidence_files");
+}
+
+export function openEvidence(sha256: string): Promise<void> {
+  return call<void>("open_evidence", { sha256 });
+}
+
+/**
+ * Loads the demo portfolio into an empty store; rejects with kind "conflict" otherwise.
+ */
+export function loadDemo(): Promise<number> {
+  return call<number>("load_demo");
+}
+
+export function listSkillNames(): Promise<Array<string>> {
+  return call<Array<string>>("list_skill_names");
+}
+
+export function credentialKinds(): Promise<Array<KindInfo>> {
+  return call<Array<KindInfo>>("credential_kinds");
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
+}
+
+/**
+ * Verdicts, the attention list and CE cycles; `asOf` null means today (Rust's clock).
+ */
+export function dashboard(asOf: string | null = null): Promise<Dashboard> {
+  return call<Dashboard>("dashboard", { asOf });
+}
+
+/**
+ * "Why this status?" for one record, as of the same date as `dashboard`; null means today.
+ */
+export function explain(id: number, asOf: string | null = null): Promise<Explanation> {
+  return call<Explanation>("explain", { id, asOf });
+}
+
+export function skillList(): Promise<Array<SkillInfo>> {
+  return call<Array<SkillInfo>>("skill_list");
+}
+
+export function setHalfLife(name: string, years: number): Promise<void> {
+  return call<void>("set_half_life", { name, years });
+}
+
+/**
+ * The names among `names` that age at the default half-life.
+ */
+export function skillsWithoutHalfLife(names: Array<string>): Promise<Array<string>> {
+  return call<Array<string>>("skills_without_half_life", { names });
+}
+
+export function fieldChanges(): Promise<Array<FieldChange>> {
+  return call<Array<FieldChange>>("field_changes");
+}
+
+/**
+ * Stores a new field change (send id 0); returns it with its id.
+ */
+export function addFieldChange(change: FieldChange): Promise<FieldChange> {
+  return call<FieldChange>("add_field_change", { change });
+}
+
+/**
+ * Returns what was removed, so Undo can add it back.
+ */
+export function removeFieldChange(id: number): Promise<FieldChange> {
+  return call<FieldChange>("remove_field_change", { id });
+}
+
+export function requirements(): Promise<Array<Requirement>> {
+  return call<Array<Requirement>>("requirements");
+}
+
+/**
+ * Stores a new requirement set (send id 0); returns it with its id.
+ */
+export function addRequirement(requirement: Requirement): Promise<Requirement> {
+  return call<Requirement>("add_requirement", { requirement });
+}
+
+/**
+ * Returns what was removed, so Undo can add it back.
+ */
+export function removeRequirement(id: number): Promise<Requirement> {
+  return call<Requirement>("remove_requirement", { id });
+}
+
+/**
+ * New completion and expiry dates as typed; Rust parses them and keeps the old ones as history.
+ */
+export function renewCredential(id: number, completed: string, expires: string | null = null): Promise<Credential> {
+  return call<Credential>("renew_credential", { id, completed, expires });
+}
+
+export function renewals(id: number): Promise<Array<Renewal>> {
+  return call<Array<Renewal>>("renewals", { id });
+}
+
+export function userSettings(): Promise<UserSettings> {
+  return call<UserSettings>("user_settings");
+}
+
+export function setUserSettings(settings: UserSettings): Promise<void> {
+  return call<void>("set_user_settings", { settings });
+}
+
+/**
+ * Asks where to save (native dialog) and writes the calendar; null when cancelled.
+ */
+export function exportIcs(): Promise<string | null> {
+  return call<string | null>("export_ics");
+}
+
+/**
+ * Coverage, Rust's chart SVG and the learning plan; nulls mean today and the active framework.
+ */
+export function coverageView(asOf: string | null = null, framework: string | null = null): Promise<CoverageView> {
+  return call<CoverageView>("coverage_view", { asOf, framework });
+}
+
+export function frameworks(): Promise<Array<FrameworkInfo>> {
+  return call<Array<FrameworkInfo>>("frameworks");
+}
+
+export function framework(id: string): Promise<Framework> {
+  return call<Framework>("framework", { id });
+}
+
+export function useFramework(id: string): Promise<void> {
+  return call<void>("use_framework", { id });
+}
+
+/**
+ * Validated like an import; nothing is saved when a node is bad (the errors name it).
+ */
+export function saveFramework(framework: Framework): Promise<Framework> {
+  return call<Framework>("save_framework", { framework });
+}
+
+/**
+ * Maps a skill name found on records onto a skill (by id) of the framework.
+ */
+export function setAlias(framework: string, alias: string, skill: string): Promise<void> {
+  return call<void>("set_alias", { framework, alias, skill });
+}
+
+/**
+ * Asks for a JSON file (native dialog) and imports it; null when cancelled.
+ */
+export function importFramework(): Promise<Framework | null> {
+  return call<Framework | null>("import_framework");
+}
+
+/**
+ * Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled.
+ */
+export function exportFramework(id: string): Promise<string | null> {
+  return call<string | null>("export_framework", { id });
+}
+
+export function profile(): Promise<Profile> {
+  return call<Profile>("profile");
+}
+
+/**
+ * Rejects with validation errors naming the field (name, title, email, ...).
+ */
+export function setProfile(profile: Profile): Promise<void> {
+  return call<void>("set_profile", { profile });
+}
+
+/**
+ * The report's first page as an SVG document drawn by typst, and how many pages it has.
+ */
+export function reportPreview(asOf: string | null, sections: Sections): Promise<ReportPreview> {
+  return call<ReportPreview>("report_preview", { asOf, sections });
+}
+
+/**
+ * Asks where to save (native dialog), typesets and writes the PDF, and shows it in its
+ * folder; the path, or null when cancelled. Progress arrives meanwhile as
+ * `REPORT_PROGRESS` events.
+ */
+export function exportPdf(asOf: string | null, sections: Sections): Promise<string | null> {
+  return call<string | null>("export_pdf", { asOf, sections });
+}
