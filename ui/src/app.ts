@@ -13,6 +13,7 @@ import { shortcut, withCtrlOrCmd } from "./keys";
 import { countText, loadError, renderList } from "./list";
 import { ListPager } from "./list-pager";
 import { attempt } from "./kit-async";
+import { redraw } from "./kit-state";
 import { Undo } from "./kit-undo";
 import { pageForDigit, PAGES } from "./nav";
 import { Pages } from "./pages";
@@ -202,8 +203,7 @@ export class App {
   }
 
   private renderList(): void {
-    const hadFocus = this.list.contains(document.activeElement);
-    renderList(
+    redraw(this.list, () => renderList(
       this.list,
       {
         credentials: this.credentials,
@@ -221,9 +221,8 @@ export class App {
         clearFilters: () => this.clearFilters(),
         showMore: () => void this.showMore(),
       },
-    );
+    ));
     this.count.textContent = countText({ credentials: this.credentials, filtered: this.filtered, loaded: this.loaded, more: this.pager.more });
-    if (hadFocus) this.selectedRow()?.focus();
   }
 
   private selectedRow(): HTMLElement | null {
@@ -247,22 +246,17 @@ export class App {
   private showDetail(c: Credential): void {
     this.selected = c;
     const renewals = this.renewalsOf?.id === c.id ? this.renewalsOf.list : null;
-    const hadFocus = this.detail.contains(document.activeElement) && document.activeElement !== this.detail;
-    renderDetail(
-      this.detail,
-      c,
-      this.labels,
-      {
-        edit: (cred) => void this.editCredential(cred),
-        renew: (cred) => this.pages.openRenew(cred),
-        remove: (cred) => void this.deleteCredential(cred),
-        close: () => this.closeDetail(),
-        openEvidence: (e) => void this.openEvidence(e),
-        removeEvidence: (cred, e) => void this.removeEvidence(cred, e),
-      },
-      { assessment: this.pages.assessment(c.id), renewals, why: this.pages.whySection(c) },
-    );
-    if (hadFocus) this.detail.focus(); // the focused button was redrawn away; keep the keyboard in the panel
+    const handlers = {
+      edit: (cred: Credential) => void this.editCredential(cred),
+      renew: (cred: Credential) => this.pages.openRenew(cred),
+      remove: (cred: Credential) => void this.deleteCredential(cred),
+      close: () => this.closeDetail(),
+      openEvidence: (e: Evidence) => void this.openEvidence(e),
+      removeEvidence: (cred: Credential, e: Evidence) => void this.removeEvidence(cred, e),
+    };
+    const parts = { assessment: this.pages.assessment(c.id), renewals, why: this.pages.whySection(c) };
+    // A control that is gone from the new drawing leaves the keyboard in the panel, not on the page.
+    if (!redraw(this.detail, () => renderDetail(this.detail, c, this.labels, handlers, parts))) this.detail.focus();
     if (renewals === null) void this.loadRenewals(c.id);
     if (!this.detail.isConnected) this.content.append(this.detail);
     this.content.classList.add("with-detail");

@@ -12,6 +12,7 @@ import { ErrorSlot } from "./form-parts";
 import { plural } from "./format";
 import { FrameworkSection } from "./framework-section";
 import { Latest, succeeds } from "./kit-async";
+import { redraw } from "./kit-state";
 import { asOfField, type PageHost } from "./page-parts";
 
 export interface CoverageHost extends PageHost {
@@ -145,8 +146,6 @@ export class CoveragePage {
       replaceChildren(this.main, h("div", { class: "table-wrap" }, coverageTable(cov)));
       return;
     }
-    // Redraws come after every change; skill record lists the person opened stay open.
-    const open = new Set([...this.main.querySelectorAll<HTMLElement>('[data-testid="coverage-skill"]')].filter((s) => s.querySelector("details")?.open).map((s) => s.dataset.id ?? ""));
     const domain = cov.domains.find((d) => d.id === this.domainId);
     if (!domain) this.domainId = null;
     const chart = h(
@@ -154,7 +153,8 @@ export class CoveragePage {
       { class: "coverage-chart", "data-testid": "coverage-chart" },
       this.chart ?? h("p", { class: "error", "data-testid": "chart-error" }, "The chart could not be drawn; the numbers are in the list and the table."),
     );
-    replaceChildren(this.main, h("div", { class: "cov-chart-layout" }, chart, domain ? domainDetail(domain, this.handlers, open) : domainList(cov, this.handlers)));
+    // Redraws come after every change; skill record lists the person opened stay open.
+    redraw(this.main, () => replaceChildren(this.main, h("div", { class: "cov-chart-layout" }, chart, domain ? domainDetail(domain, this.handlers) : domainList(cov, this.handlers))));
   }
 
   /** Opens a domain's skills (or, with null, goes back), keeping the keyboard where it was. */

@@ -57,7 +57,7 @@ export function domainList(cov: Coverage, handlers: CoverageHandlers): HTMLEleme
   );
 }
 
-function recordsOf(s: SkillCoverage, handlers: CoverageHandlers, open: boolean): HTMLElement {
+function recordsOf(s: SkillCoverage, handlers: CoverageHandlers): HTMLElement {
   if (!s.records.length) return h("p", { class: "hint", "data-testid": "no-records" }, "No records cover this skill yet.");
   const list = h(
     "ul",
@@ -73,13 +73,11 @@ function recordsOf(s: SkillCoverage, handlers: CoverageHandlers, open: boolean):
       );
     }),
   );
-  const details = h("details", { class: "cov-skill-records", "data-testid": "skill-records" }, h("summary", {}, `${plural(s.records.length, "record")} behind it`), list);
-  details.open = open;
-  return details;
+  return h("details", { class: "cov-skill-records", "data-testid": "skill-records" }, h("summary", {}, `${plural(s.records.length, "record")} behind it`), list);
 }
 
 /** One domain's skills, each with its two bars and, on request, the records behind it. */
-export function domainDetail(d: DomainCoverage, handlers: CoverageHandlers, openSkills: ReadonlySet<string>): HTMLElement {
+export function domainDetail(d: DomainCoverage, handlers: CoverageHandlers): HTMLElement {
   const back = h("button", { type: "button", class: "btn btn-small", "data-testid": "domain-back" }, "‹ All domains");
   back.addEventListener("click", () => handlers.drill(null));
   return h(
@@ -101,7 +99,7 @@ export function domainDetail(d: DomainCoverage, handlers: CoverageHandlers, open
           { class: "cov-skill", "data-testid": "coverage-skill", "data-id": s.id },
           h("div", { class: "cov-skill-head" }, h("span", { class: "cov-skill-name" }, s.name), h("span", { class: "hint", "data-testid": "half-life" }, `half-life ${yearsText(s.half_life_years)}`)),
           bars(s, s.name),
-          recordsOf(s, handlers, openSkills.has(s.id)),
+          recordsOf(s, handlers),
         ),
       ),
     ),

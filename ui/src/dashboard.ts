@@ -6,6 +6,7 @@ import type { AttentionItem, Dashboard } from "./bindings";
 import { BackendError } from "./backend";
 import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
+import { redraw } from "./kit-state";
 import { asOfField } from "./page-parts";
 import { plural } from "./format";
 import { cycleCard } from "./cycle";
@@ -97,8 +98,6 @@ export class DashboardView {
 
   render(d: Dashboard): void {
     this.asOfSlot.show([]);
-    // Redraws come after every change; a cycle's activity list the person opened stays open.
-    const open = new Set([...this.body.querySelectorAll<HTMLElement>('[data-testid="cycle-card"]')].filter((c) => c.querySelector("details")?.open).map((c) => c.dataset.id));
     const counts = h(
       "ul",
       { class: "counts", "aria-label": "Records by status" },
@@ -115,9 +114,10 @@ export class DashboardView {
       ? h("ol", { class: "attention", "data-testid": "attention-list" }, d.attention.map((i) => attentionItem(i, this.handlers)))
       : h("p", { class: "all-current", "data-testid": "all-current" }, "All current: nothing needs attention.");
     const cycles = d.cycles.length
-      ? h("div", { class: "cycles" }, d.cycles.map((p) => cycleCard(p, open.has(String(p.id)))))
+      ? h("div", { class: "cycles" }, d.cycles.map((p) => cycleCard(p)))
       : h("p", { class: "muted" }, "No CE requirement sets yet. Add one on the Requirements page to track a cycle.");
-    replaceChildren(
+    // Redraws come after every change; a cycle's activity list the person opened stays open.
+    redraw(this.body, () => replaceChildren(
       this.body,
       h("p", { class: "as-of-line muted", "data-testid": "dash-as-of" }, `Status as of ${d.as_of}`),
       counts,
@@ -132,7 +132,7 @@ export class DashboardView {
         ),
         h("section", { class: "dash-section", "aria-labelledby": "cycles-title" }, h("h3", { id: "cycles-title" }, "CE cycles"), cycles),
       ),
-    );
+    ));
   }
 
   /** A bad as-of date goes under its box; any other failure replaces the body with the message. */

@@ -78,7 +78,7 @@ export class WhyStatus {
     this.loading = false;
     this.latest.drop();
     const body = h("div", { class: "why-body" });
-    const details = h("details", { class: "why-status", "data-testid": "why-status" }, h("summary", {}, "Why this status?"), body);
+    const details = h("details", { class: "why-status", "data-testid": "why-status", "data-id": c.id }, h("summary", {}, "Why this status?"), body);
     this.shown = { id: c.id, asOf, details, body };
     details.addEventListener("toggle", () => {
       if (details.open && this.shown?.details === details) void this.load();
