@@ -84,8 +84,6 @@ export type SkillArea = { name: string, half_life_years: number, description: st
 
 export type SkillInfo = { name: string, half_life_years: number | null, description: string | null, records: number, };
 
-export type Renewal = { previous_completed: string | null, previous_expires: string | null, completed: string, expires: string | null, renewed_at: string, };
-
 export type Phase = { date: string, 
 /**
  * What applies from then, e.g. "high-risk obligations (Annex III)"; may be empty.
@@ -113,6 +111,18 @@ impact: number, source: string | null,
  * Context a person should know, e.g. the draft it replaced.
  */
 note: string | null, };
+
+export type PhaseDraft = { date: string, what: string, };
+
+export type FieldChangeDraft = { announced: string, effective: Array<PhaseDraft>, title: string, 
+/**
+ * Empty: everywhere.
+ */
+jurisdiction: string, skills: Array<string>, 
+/**
+ * 0..1.
+ */
+impact: string, source: string, note: string, };
 
 export type Freshness = "current" | "ageing" | "stale" | "expiring" | "expired";
 
@@ -186,6 +196,10 @@ basis: string,
  */
 rule: string, skills: Array<SkillDetail>, changes: Array<ChangeDetail>, };
 
+export type Renewal = { previous_completed: string | null, previous_expires: string | null, completed: string, expires: string | null, renewed_at: string, };
+
+export type RenewalDraft = { completed: string, expires: string, };
+
 export type Topic = { 
 /**
  * A skill name; activities tagged with it count.
@@ -215,6 +229,22 @@ ends: string, cycle_months: number, hours: number, credit_type: string | null, t
 first_cycle: boolean, 
 /**
  * The credential this requirement renews, if recorded.
+ */
+credential: number | null, };
+
+export type TopicDraft = { skill: string, hours: string, on_top: boolean, first_cycle_only: boolean, };
+
+export type CapDraft = { label: string, max_hours: string, kind: string, credit_type: string, skill: string, };
+
+export type WindowDraft = { months: string, hours: string, };
+
+export type RequirementDraft = { name: string, 
+/**
+ * Last day of the cycle, YYYY-MM-DD.
+ */
+ends: string, cycle_months: string, hours: string, credit_type: string, topics: Array<TopicDraft>, caps: Array<CapDraft>, windows: Array<WindowDraft>, first_cycle: boolean, 
+/**
+ * The credential this requirement renews, chosen from a list rather than typed.
  */
 credential: number | null, };
 
@@ -281,6 +311,21 @@ default_half_life: number,
  * A desktop notification on start, at most once a day.
  */
 reminders: boolean, };
+
+export type SettingsDraft = { 
+/**
+ * A whole number of days; a minus sign is read (and then refused by the range), so the
+ * message says what the range is rather than that "-5" is not a number.
+ */
+warning_days: string, default_half_life: string, reminders: boolean, };
+
+export type HalfLife = { 
+/**
+ * The skill's name, trimmed.
+ */
+name: string, half_life_years: number, };
+
+export type HalfLifeDraft = { name: string, half_life_years: string, };
 
 export type Node = { id: string, name: string, 
 /**

@@ -165,7 +165,7 @@ pub enum SkillCommand {
     Set {
         name: String,
         #[arg(long, value_name = "YEARS", allow_hyphen_values = true)]
-        half_life: f64,
+        half_life: String,
     },
 }
 
@@ -192,8 +192,8 @@ pub enum FieldChangeCommand {
         #[arg(long = "skill", value_name = "NAME", required = true)]
         skills: Vec<String>,
         /// How much earlier training it invalidates, 0..1
-        #[arg(long, default_value_t = 0.5, allow_hyphen_values = true)]
-        impact: f64,
+        #[arg(long, default_value = "0.5", allow_hyphen_values = true)]
+        impact: String,
         #[arg(long, value_name = "URL")]
         source: Option<String>,
     },
@@ -231,9 +231,9 @@ pub struct RequirementArgs {
     #[arg(long, value_name = "DATE")]
     pub ends: Option<String>,
     #[arg(long, value_name = "M", allow_hyphen_values = true)]
-    pub cycle_months: Option<i64>,
+    pub cycle_months: Option<String>,
     #[arg(long, value_name = "H", allow_hyphen_values = true)]
-    pub hours: Option<f64>,
+    pub hours: Option<String>,
     /// Only activities whose credit type contains this count
     #[arg(long, value_name = "T")]
     pub credit_type: Option<String>,

@@ -2,21 +2,21 @@
 //! explanation is the one `Store::explain` builds, which gives the dashboard's own reasons.
 
 use crate::args::FieldChangeCommand;
-use crate::input::parse_day;
 use crate::output::json;
 use crate::Result;
 use chrono::NaiveDate;
-use dossier_core::staleness::{Explanation, FieldChange, Phase};
+use dossier_core::change_draft::{FieldChangeDraft, PhaseDraft};
+use dossier_core::staleness::{Explanation, FieldChange};
 use dossier_store::Store;
 use std::io::Write;
 
-/// `--effective DATE` or `--effective DATE=WHAT`.
-fn phase(s: &str) -> Result<Phase> {
+/// `--effective DATE` or `--effective DATE=WHAT`; the draft reads the date.
+fn phase(s: &str) -> PhaseDraft {
     let (date, what) = s.split_once('=').unwrap_or((s, ""));
-    Ok(Phase {
-        date: parse_day("--effective", date)?,
-        what: what.trim().to_string(),
-    })
+    PhaseDraft {
+        date: date.to_string(),
+        what: what.to_string(),
+    }
 }
 
 /// A shell word for the undo line: single quotes, with any single quote spelled out.
@@ -36,18 +36,17 @@ pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write
             impact,
             source,
         } => {
-            let change = FieldChange {
-                id: 0,
-                announced: parse_day("--announced", &announced)?,
-                effective: effective.iter().map(|p| phase(p)).collect::<Result<_>>()?,
+            let draft = FieldChangeDraft {
+                announced,
+                effective: effective.iter().map(|p| phase(p)).collect(),
                 title,
-                jurisdiction,
+                jurisdiction: jurisdiction.unwrap_or_default(),
                 skills,
                 impact,
-                source,
-                note,
+                source: source.unwrap_or_default(),
+                note: note.unwrap_or_default(),
             };
-            let added = store.add_field_change(&change)?;
+            let added = store.add_field_change_draft(&draft)?;
             writeln!(
                 out,
                 "Added field change #{} {} (announced {})",

@@ -54,11 +54,7 @@ fn apply(draft: &mut CredentialDraft, a: &RecordArgs) -> Result<()> {
         (&a.url, &mut draft.url),
         (&a.notes, &mut draft.notes),
     ];
-    for (given, field) in fields {
-        if let Some(v) = given {
-            field.clone_from(v);
-        }
-    }
+    crate::input::overlay(fields);
     if !a.skills.is_empty() {
         draft.skills = a.skills.iter().map(|s| SkillDraft::parse_flag(s)).collect();
     }

@@ -1,4 +1,5 @@
 //! Reading what was typed on the command line: flags named in every error, as-of dates.
+//! Dates and numbers of the other inputs are read by their drafts in `dossier-core`.
 
 use crate::{CliError, Result};
 use chrono::NaiveDate;
@@ -8,13 +9,17 @@ pub fn usage(flag: &str, msg: impl std::fmt::Display) -> CliError {
     CliError::Usage(format!("{flag}: {msg}"))
 }
 
-/// A whole day, for `--as-of` and event dates.
-pub fn parse_day(flag: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| usage(flag, format!("'{s}' is not a date; use YYYY-MM-DD")))
-}
-
 pub fn as_of(flag_value: &Option<String>) -> Result<NaiveDate> {
     dossier_service::as_of(flag_value.as_deref(), dossier_service::today())
         .map_err(|e| usage("--as-of", e.message))
+}
+
+/// Copies each flag that was given onto its draft field; absent flags leave fields as they
+/// are, so flags can override a record being edited or a rules file.
+pub fn overlay<'a>(fields: impl IntoIterator<Item = (&'a Option<String>, &'a mut String)>) {
+    for (given, field) in fields {
+        if let Some(v) = given {
+            field.clone_from(v);
+        }
+    }
 }

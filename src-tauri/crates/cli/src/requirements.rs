@@ -2,123 +2,102 @@
 //! progress on every cycle.
 
 use crate::args::{RequirementArgs, RequirementCommand};
-use crate::input::{parse_day, usage};
+use crate::input::{overlay, usage};
 use crate::output::json;
-use crate::{CliError, Result};
+use crate::Result;
 use chrono::NaiveDate;
-use dossier_core::requirements::{Cap, Requirement, RollingWindow, Topic};
-use dossier_core::CredentialKind;
+use dossier_core::requirement_draft::{CapDraft, RequirementDraft, TopicDraft, WindowDraft};
+use dossier_core::requirements::Requirement;
 use dossier_store::Store;
 use std::io::Write;
+use std::path::Path;
 
-/// `NAME=NUMBER` as used by --topic and --window; the last `=` splits.
-fn pair(flag: &str, s: &str) -> Result<(String, f64)> {
-    let (name, n) = s
-        .rsplit_once('=')
-        .ok_or_else(|| usage(flag, format!("'{s}' needs NAME=NUMBER")))?;
-    let n: f64 = n
-        .trim()
-        .parse()
-        .map_err(|_| usage(flag, format!("'{n}' in '{s}' is not a number")))?;
-    Ok((name.trim().to_string(), n))
+/// `NAME=NUMBER` as used by --topic, --window and --cap; the last `=` splits. The number
+/// stays text: the draft reads it, with the message the app's form gives.
+fn pair<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
+    s.rsplit_once('=')
+        .map(|(name, n)| (name.trim(), n.trim()))
+        .ok_or_else(|| usage(flag, format!("'{s}' needs NAME=NUMBER")))
 }
 
-fn cap(s: &str) -> Result<Cap> {
+fn cap(s: &str) -> Result<CapDraft> {
     let mut parts = s.split(',');
     let (label, max_hours) = pair("--cap", parts.next().unwrap_or_default())?;
-    let mut cap = Cap {
-        label,
-        max_hours,
+    let mut cap = CapDraft {
+        label: label.to_string(),
+        max_hours: max_hours.to_string(),
         ..Default::default()
     };
     for cond in parts {
         let (k, v) = cond
             .split_once('=')
             .ok_or_else(|| usage("--cap", format!("'{cond}' needs KEY=VALUE")))?;
-        match k.trim() {
-            "kind" => cap.kind = Some(v.parse::<CredentialKind>().map_err(|e| usage("--cap", e))?),
-            "credit-type" => cap.credit_type = Some(v.trim().to_string()),
-            "skill" => cap.skill = Some(v.trim().to_string()),
+        let field = match k.trim() {
+            "kind" => &mut cap.kind,
+            "credit-type" => &mut cap.credit_type,
+            "skill" => &mut cap.skill,
             other => {
                 return Err(usage(
                     "--cap",
                     format!("unknown condition '{other}' (kind, credit-type, skill)"),
                 ))
             }
-        }
+        };
+        *field = v.trim().to_string();
     }
-    if cap.kind.is_none() && cap.credit_type.is_none() && cap.skill.is_none() {
-        cap.skill = Some(cap.label.clone());
+    // A cap with no condition would limit every activity; on the command line the label
+    // names the skill it is about ("--cap Ethics=4").
+    if cap.kind.is_empty() && cap.credit_type.is_empty() && cap.skill.is_empty() {
+        cap.skill.clone_from(&cap.label);
     }
     Ok(cap)
 }
 
-fn requirement_from(a: RequirementArgs) -> Result<Requirement> {
-    let mut req = match &a.file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| usage("--file", format!("{}: {e}", path.display())))?;
-            let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-                usage(
-                    "--file",
-                    format!("{} line {}: {e}", path.display(), e.line()),
-                )
-            })?;
-            if let Some(o) = v.as_object_mut() {
-                o.entry("id").or_insert(0.into());
-                for key in ["topics", "caps", "windows"] {
-                    o.entry(key).or_insert(serde_json::Value::Array(vec![]));
-                }
-                o.entry("first_cycle").or_insert(false.into());
-            }
-            serde_json::from_value(v)
-                .map_err(|e| usage("--file", format!("{}: {e}", path.display())))?
+/// A rules file: a whole `Requirement` as JSON, with the lists and flags optional.
+fn from_file(path: &Path) -> Result<Requirement> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage("--file", format!("{}: {e}", path.display())))?;
+    let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        usage(
+            "--file",
+            format!("{} line {}: {e}", path.display(), e.line()),
+        )
+    })?;
+    if let Some(o) = v.as_object_mut() {
+        o.entry("id").or_insert(0.into());
+        for key in ["topics", "caps", "windows"] {
+            o.entry(key).or_insert(serde_json::Value::Array(vec![]));
         }
+        o.entry("first_cycle").or_insert(false.into());
+    }
+    serde_json::from_value(v).map_err(|e| usage("--file", format!("{}: {e}", path.display())))
+}
+
+/// The flags (over the file, when one is given) as the draft the app's form fills in.
+fn requirement_from(a: RequirementArgs) -> Result<RequirementDraft> {
+    let mut d = match &a.file {
+        Some(path) => RequirementDraft::from_input(&from_file(path)?),
         None => {
-            let missing = |f: &str| usage(f, "is required (or give --file)");
-            Requirement {
-                id: 0,
-                name: a.name.clone().ok_or_else(|| missing("--name"))?,
-                ends: parse_day(
-                    "--ends",
-                    a.ends.as_deref().ok_or_else(|| missing("--ends"))?,
-                )?,
-                cycle_months: 0,
-                hours: a.hours.ok_or_else(|| missing("--hours"))?,
-                credit_type: None,
-                topics: vec![],
-                caps: vec![],
-                windows: vec![],
-                first_cycle: false,
-                credential: None,
+            let needed = [
+                ("--name", &a.name),
+                ("--ends", &a.ends),
+                ("--cycle-months", &a.cycle_months),
+                ("--hours", &a.hours),
+            ];
+            if let Some((flag, _)) = needed.iter().find(|(_, v)| v.is_none()) {
+                return Err(usage(flag, "is required (or give --file)"));
             }
+            RequirementDraft::default()
         }
     };
-    if let Some(n) = &a.name {
-        req.name.clone_from(n);
-    }
-    if let Some(e) = &a.ends {
-        req.ends = parse_day("--ends", e)?;
-    }
-    match a.cycle_months {
-        Some(m) if !(1..=120).contains(&m) => {
-            return Err(CliError::Validation(vec![dossier_core::FieldError::new(
-                "cycle_months",
-                format!("must be 1 to 120 months (got {m})"),
-            )]))
-        }
-        Some(m) => req.cycle_months = m as u32,
-        None if a.file.is_none() => {
-            return Err(usage("--cycle-months", "is required (or give --file)"))
-        }
-        None => {}
-    }
-    if let Some(h) = a.hours {
-        req.hours = h;
-    }
-    if a.credit_type.is_some() {
-        req.credit_type = a.credit_type.clone();
-    }
+    let given = [
+        (&a.name, &mut d.name),
+        (&a.ends, &mut d.ends),
+        (&a.cycle_months, &mut d.cycle_months),
+        (&a.hours, &mut d.hours),
+        (&a.credit_type, &mut d.credit_type),
+    ];
+    overlay(given);
     for (flags, on_top, first) in [
         (&a.topics, false, false),
         (&a.topics_on_top, true, false),
@@ -126,39 +105,39 @@ fn requirement_from(a: RequirementArgs) -> Result<Requirement> {
     ] {
         for t in flags {
             let (skill, hours) = pair("--topic", t)?;
-            req.topics.push(Topic {
-                skill,
-                hours,
+            d.topics.push(TopicDraft {
+                skill: skill.to_string(),
+                hours: hours.to_string(),
                 on_top,
                 first_cycle_only: first,
             });
         }
     }
     for c in &a.caps {
-        req.caps.push(cap(c)?);
+        d.caps.push(cap(c)?);
     }
     for w in &a.windows {
         let (months, hours) = pair("--window", w)?;
-        let months: u32 = months
-            .parse()
-            .map_err(|_| usage("--window", format!("'{months}' is not a number of months")))?;
-        req.windows.push(RollingWindow { months, hours });
+        d.windows.push(WindowDraft {
+            months: months.to_string(),
+            hours: hours.to_string(),
+        });
     }
-    req.first_cycle |= a.first_cycle;
+    d.first_cycle |= a.first_cycle;
     if a.credential.is_some() {
-        req.credential = a.credential;
+        d.credential = a.credential;
     }
-    Ok(req)
+    Ok(d)
 }
 
 pub fn requirement(store: &Store, cmd: RequirementCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
         RequirementCommand::Add(a) => {
-            let req = requirement_from(*a)?;
-            if let Some(id) = req.credential {
+            let draft = requirement_from(*a)?;
+            if let Some(id) = draft.credential {
                 store.get(id)?;
             }
-            let added = store.add_requirement(&req)?;
+            let added = store.add_requirement_draft(&draft)?;
             writeln!(out, "Added requirement #{} {}", added.id, added.name)?;
         }
         RequirementCommand::List { json: true } => json(out, &store.requirements()?)?,

@@ -8,6 +8,7 @@ use crate::Result;
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::renewal::RenewalDraft;
+use dossier_core::settings::HalfLifeDraft;
 use dossier_store::Store;
 use std::io::Write;
 
@@ -52,9 +53,17 @@ pub fn skill(store: &Store, cmd: SkillCommand, out: &mut impl Write) -> Result<(
             Ok(())
         }
         SkillCommand::Set { name, half_life } => {
-            let created = store.set_half_life(&name, half_life)?;
+            let draft = HalfLifeDraft {
+                name,
+                half_life_years: half_life,
+            };
+            let (h, created) = store.set_half_life_draft(&draft)?;
             let verb = if created { "Created" } else { "Set" };
-            writeln!(out, "{verb} '{}': half-life {half_life} years", name.trim())?;
+            writeln!(
+                out,
+                "{verb} '{}': half-life {} years",
+                h.name, h.half_life_years
+            )?;
             Ok(())
         }
     }

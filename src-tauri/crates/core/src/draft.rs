@@ -2,7 +2,7 @@
 //! it. `validate` is the one place that turns a draft into a `CredentialInput`, so the app's
 //! inline messages, the CLI's errors and the importers all say the same thing.
 
-use crate::checks::Checker;
+use crate::checks::{text_of, Checker};
 use crate::date::PartialDate;
 pub use crate::field_error::FieldError;
 use crate::field_error::FieldPath;
@@ -85,10 +85,6 @@ impl Default for CredentialDraft {
     }
 }
 
-fn opt_text<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
-}
-
 impl CredentialDraft {
     /// The draft that shows an existing record in the form.
     pub fn from_input(input: &CredentialInput) -> Self {
@@ -96,15 +92,15 @@ impl CredentialDraft {
             kind: input.kind,
             in_progress: input.status == Status::InProgress,
             title: input.title.clone(),
-            issuer: opt_text(&input.issuer),
-            started: opt_text(&input.started),
-            completed: opt_text(&input.completed),
-            expires: opt_text(&input.expires),
-            hours: opt_text(&input.hours),
-            credit_type: opt_text(&input.credit_type),
-            credential_id: opt_text(&input.credential_id),
-            url: opt_text(&input.url),
-            notes: opt_text(&input.notes),
+            issuer: text_of(&input.issuer),
+            started: text_of(&input.started),
+            completed: text_of(&input.completed),
+            expires: text_of(&input.expires),
+            hours: text_of(&input.hours),
+            credit_type: text_of(&input.credit_type),
+            credential_id: text_of(&input.credential_id),
+            url: text_of(&input.url),
+            notes: text_of(&input.notes),
             verified: input.verified,
             skills: input
                 .skills

@@ -3,6 +3,7 @@
 //! Pure: no I/O, no clock. Functions that need "today" take it as an argument so that the same
 //! data and the same date give the same answer everywhere (app, CLI, PDF).
 
+pub mod change_draft;
 pub mod chart;
 mod checks;
 pub mod coverage;
@@ -17,7 +18,9 @@ pub mod numbers;
 pub mod profile;
 pub mod query;
 pub mod renewal;
+pub mod requirement_draft;
 pub mod requirements;
+pub mod settings;
 pub mod staleness;
 /// Synthetic portfolios, for benchmarks and tests only (feature `synth`).
 #[cfg(feature = "synth")]
@@ -32,19 +35,8 @@ pub use model::{
 };
 pub use numbers::percent;
 pub use query::{ListQuery, SortKey};
+pub use settings::UserSettings;
 pub use ui_error::{UiError, UiErrorKind};
-
-/// The user's settings the UI edits: staleness thresholds and reminders.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-pub struct UserSettings {
-    /// Days before expiry (or a cycle's end) that an item counts as expiring.
-    #[ts(type = "number")]
-    pub warning_days: i64,
-    /// Half-life in years of skills without one of their own.
-    pub default_half_life: f64,
-    /// A desktop notification on start, at most once a day.
-    pub reminders: bool,
-}
 
 /// Every type the UI sees, as TypeScript declarations in one file (`ui/src/bindings.ts`).
 /// A test compares this with the committed file so that the two cannot drift.
@@ -70,9 +62,10 @@ pub fn typescript_bindings() -> String {
         UiError::decl(&cfg),
         staleness::SkillArea::decl(&cfg),
         staleness::SkillInfo::decl(&cfg),
-        staleness::Renewal::decl(&cfg),
         field_change::Phase::decl(&cfg),
         field_change::FieldChange::decl(&cfg),
+        change_draft::PhaseDraft::decl(&cfg),
+        change_draft::FieldChangeDraft::decl(&cfg),
         staleness::Freshness::decl(&cfg),
         staleness::ReasonKind::decl(&cfg),
         staleness::Reason::decl(&cfg),
@@ -83,10 +76,16 @@ pub fn typescript_bindings() -> String {
         staleness::ChangeRelation::decl(&cfg),
         staleness::ChangeDetail::decl(&cfg),
         staleness::Explanation::decl(&cfg),
+        staleness::Renewal::decl(&cfg),
+        renewal::RenewalDraft::decl(&cfg),
         requirements::Topic::decl(&cfg),
         requirements::Cap::decl(&cfg),
         requirements::RollingWindow::decl(&cfg),
         requirements::Requirement::decl(&cfg),
+        requirement_draft::TopicDraft::decl(&cfg),
+        requirement_draft::CapDraft::decl(&cfg),
+        requirement_draft::WindowDraft::decl(&cfg),
+        requirement_draft::RequirementDraft::decl(&cfg),
         requirements::PartProgress::decl(&cfg),
         requirements::CountedActivity::decl(&cfg),
         requirements::CycleState::decl(&cfg),
@@ -97,6 +96,9 @@ pub fn typescript_bindings() -> String {
         dashboard::CeHours::decl(&cfg),
         dashboard::Dashboard::decl(&cfg),
         UserSettings::decl(&cfg),
+        settings::SettingsDraft::decl(&cfg),
+        settings::HalfLife::decl(&cfg),
+        settings::HalfLifeDraft::decl(&cfg),
         framework::Node::decl(&cfg),
         framework::Framework::decl(&cfg),
         framework::FrameworkInfo::decl(&cfg),

@@ -1,7 +1,20 @@
 //! The portfolio owner's profile and the report's options: set in the app, used by the PDF.
 
+use crate::field_change::{same_jurisdiction, MAX_JURISDICTION};
+use crate::field_error::FieldError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// Longest value per field: the report sets the profile on one line at the top of page 1, and
+/// an unbroken string longer than these (an address, a URL) would run off the page.
+pub const LIMITS: [(&str, usize); 6] = [
+    ("name", 100),
+    ("title", 120),
+    ("email", 80),
+    ("phone", 40),
+    ("location", 100),
+    ("website", 80),
+];
 
 /// The person the portfolio belongs to, as set in the app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -16,6 +29,66 @@ pub struct Profile {
     /// Where the person practises ("US", "EU", ...): field changes elsewhere are shown as
     /// information, not as reasons. Empty: everywhere.
     pub jurisdictions: Vec<String>,
+}
+
+impl Profile {
+    /// The profile as it is stored (jurisdictions trimmed, each place once whatever its
+    /// case: "us" and "US" are one), or every problem with it, each naming its field. Every
+    /// field is already text, so the profile is its own draft.
+    pub fn validate(&self) -> Result<Profile, Vec<FieldError>> {
+        let mut p = self.clone();
+        let mut unique: Vec<String> = Vec::new();
+        for j in self.jurisdictions.iter().map(|j| j.trim()) {
+            if !unique.iter().any(|u| same_jurisdiction(u, j)) {
+                unique.push(j.to_string());
+            }
+        }
+        p.jurisdictions = unique;
+        let problems = p.problems();
+        if problems.is_empty() {
+            Ok(p)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn problems(&self) -> Vec<FieldError> {
+        let values = [
+            &self.name,
+            &self.title,
+            &self.email,
+            &self.phone,
+            &self.location,
+            &self.website,
+        ];
+        let fields = LIMITS.iter().zip(values).filter_map(|((field, max), v)| {
+            let n = v.chars().count();
+            let bad = if n > *max {
+                Some(format!("is too long ({n} characters; at most {max})"))
+            } else if v.chars().any(char::is_control) {
+                Some("must be a single line".to_string())
+            } else {
+                None
+            };
+            bad.map(|message| FieldError::new(*field, message))
+        });
+        let places = self.jurisdictions.iter().enumerate().filter_map(|(i, j)| {
+            let bad = j.trim().is_empty()
+                || j.chars().count() > MAX_JURISDICTION
+                || j.chars().any(char::is_control);
+            bad.then(|| {
+                FieldError::entry(
+                    "jurisdictions",
+                    i,
+                    format!(
+                        "must be a name such as EU or US, one line of at most \
+                         {MAX_JURISDICTION} characters (got '{j}')"
+                    ),
+                )
+            })
+        });
+        fields.chain(places).collect()
+    }
 }
 
 /// Which parts of the report to include.

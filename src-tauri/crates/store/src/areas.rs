@@ -4,7 +4,8 @@
 
 use crate::error::{Error, Result};
 use crate::Store;
-use dossier_core::staleness::{check_half_life, SkillArea, SkillInfo};
+use dossier_core::settings::{HalfLife, HalfLifeDraft};
+use dossier_core::staleness::{SkillArea, SkillInfo};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
@@ -75,14 +76,15 @@ impl Store {
 
     /// Sets a skill's half-life, creating the skill if it is new. Returns true if created.
     pub fn set_half_life(&self, name: &str, years: f64) -> Result<bool> {
-        let years = check_half_life(years).map_err(|e| Error::Invalid(vec![e]))?;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Error::Invalid(vec![dossier_core::FieldError::new(
-                "name",
-                "is required",
-            )]));
+        let h = HalfLife {
+            name: name.trim().to_string(),
+            half_life_years: years,
+        };
+        let problems = h.problems();
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
         }
+        let (name, years) = (h.name.as_str(), h.half_life_years);
         self.with_tx(|tx| {
             let existed: Option<i64> = tx
                 .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| {
@@ -96,6 +98,14 @@ impl Store {
             )?;
             Ok(existed.is_none())
         })
+    }
+
+    /// Sets a half-life as typed (the Skills page, `dossier skill set`), read and checked by
+    /// the draft. Returns the half-life set and whether the skill was created.
+    pub fn set_half_life_draft(&self, draft: &HalfLifeDraft) -> Result<(HalfLife, bool)> {
+        let h = draft.validate().map_err(Error::Invalid)?;
+        let created = self.set_half_life(&h.name, h.half_life_years)?;
+        Ok((h, created))
     }
 
     /// Skill names among `names` that have no half-life of their own (they age at the default).

@@ -5,8 +5,9 @@ use crate::error::Result;
 use crate::Store;
 use chrono::NaiveDate;
 use dossier_core::dashboard::{build, explain, Dashboard};
+use dossier_core::settings::SettingsDraft;
 use dossier_core::staleness::{Explanation, Settings};
-use dossier_core::{Credential, FieldError, ListQuery, UserSettings};
+use dossier_core::{Credential, ListQuery, UserSettings};
 
 pub const WARNING_DAYS_KEY: &str = "staleness.warning_days";
 pub const DEFAULT_HALF_LIFE_KEY: &str = "staleness.default_half_life";
@@ -108,16 +109,7 @@ impl Store {
 
     /// Saves the settings after checking them; a bad value names its field.
     pub fn set_user_settings(&self, s: &UserSettings) -> Result<()> {
-        let mut problems = Vec::new();
-        if !(0..=3650).contains(&s.warning_days) {
-            problems.push(FieldError::new(
-                "warning_days",
-                format!("must be 0 to 3650 days (got {})", s.warning_days),
-            ));
-        }
-        if let Err(e) = dossier_core::staleness::check_half_life(s.default_half_life) {
-            problems.push(e.renamed("default_half_life"));
-        }
+        let problems = s.problems();
         if !problems.is_empty() {
             return Err(crate::Error::Invalid(problems));
         }
@@ -126,6 +118,14 @@ impl Store {
             crate::settings::set(tx, DEFAULT_HALF_LIFE_KEY, &s.default_half_life.to_string())?;
             crate::settings::set(tx, REMINDERS_KEY, if s.reminders { "1" } else { "0" })
         })
+    }
+
+    /// Saves the settings as typed (the app's form): read and checked by the draft, the
+    /// one set of rules. Returns them as saved.
+    pub fn set_user_settings_draft(&self, draft: &SettingsDraft) -> Result<UserSettings> {
+        let s = draft.validate().map_err(crate::Error::Invalid)?;
+        self.set_user_settings(&s)?;
+        Ok(s)
     }
 
     /// Whether a reminder should be shown on `today`: enabled and not shown yet today. Marks

@@ -6,6 +6,7 @@ use crate::credentials::now;
 use crate::error::{Error, Result};
 use crate::Store;
 use chrono::NaiveDate;
+use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::field_change::{shipped, Phase, ShippedChange};
 use dossier_core::staleness::FieldChange;
 use rusqlite::{params, Connection};
@@ -145,6 +146,12 @@ impl Store {
             let id = insert(tx, change)?;
             read(tx, Some(id))?.pop().ok_or(Error::NotFound(id))
         })
+    }
+
+    /// Records a field change as typed (the app's form, `dossier field-change add`): read
+    /// and checked by the draft, then stored as `add_field_change` stores it.
+    pub fn add_field_change_draft(&self, draft: &FieldChangeDraft) -> Result<FieldChange> {
+        self.add_field_change(&draft.validate().map_err(Error::Invalid)?)
     }
 
     pub fn field_changes(&self) -> Result<Vec<FieldChange>> {

@@ -177,7 +177,10 @@ impl Store {
             )]));
         }
         if alias.trim().is_empty() {
-            return Err(Error::Invalid(vec![FieldError::new("alias", "is required")]));
+            return Err(Error::Invalid(vec![FieldError::new(
+                "alias",
+                "is required",
+            )]));
         }
         self.with_tx(|tx| {
             tx.execute(

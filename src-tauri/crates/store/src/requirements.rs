@@ -4,6 +4,7 @@
 use crate::credentials::now;
 use crate::error::{Error, Result};
 use crate::Store;
+use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::requirements::Requirement;
 use rusqlite::{params, OptionalExtension};
 
@@ -44,6 +45,12 @@ impl Store {
             name: req.name.trim().to_string(),
             ..req.clone()
         })
+    }
+
+    /// Stores a requirement set as typed (the app's form, `dossier requirement add`): read
+    /// and checked by the draft, then stored as `add_requirement` stores it.
+    pub fn add_requirement_draft(&self, draft: &RequirementDraft) -> Result<Requirement> {
+        self.add_requirement(&draft.validate().map_err(Error::Invalid)?)
     }
 
     pub fn requirements(&self) -> Result<Vec<Requirement>> {

@@ -45,3 +45,98 @@ fn renewing_to_a_future_month_is_refused_and_writes_nothing() {
     );
     assert_eq!(env.db_bytes(), before, "nothing written");
 }
+
+/// Runs a command that must fail validation; returns its stderr.
+fn refused(env: &Env, args: &[&str]) -> String {
+    let o = env.run(args);
+    assert_eq!(
+        code(&o),
+        2,
+        "{args:?} is a validation error: {}",
+        stderr(&o)
+    );
+    stderr(&o)
+}
+
+#[test]
+fn requirement_flags_are_read_by_the_draft_the_app_uses() {
+    let env = Env::new();
+    let base = [
+        "requirement",
+        "add",
+        "--name",
+        "Licence",
+        "--ends",
+        "2027-01-31",
+        "--hours",
+        "20",
+    ];
+    let with = |extra: &[&'static str]| [&base[..], extra].concat();
+    let err = refused(&env, &with(&["--cycle-months", "two years"]));
+    assert!(
+        err.contains("--cycle-months: 'two years' is not a whole number"),
+        "the draft's message, naming the flag: {err}"
+    );
+    let err = refused(
+        &env,
+        &with(&["--cycle-months", "24", "--topic", "Ethics=x"]),
+    );
+    assert!(
+        err.contains("--topic (#1): 'x' is not a number (use a decimal point: 1.5)"),
+        "a topic's hours: {err}"
+    );
+    let err = refused(
+        &env,
+        &with(&["--cycle-months", "24", "--cap", "Home=4,kind=webinar"]),
+    );
+    assert!(
+        err.contains("--cap (#1): unknown kind 'webinar'"),
+        "a cap's kind: {err}"
+    );
+    let err = refused(&env, &with(&["--cycle-months", "0"]));
+    assert!(
+        err.contains("--cycle-months: must be 1 to 120 months (got 0)"),
+        "the requirement's rule: {err}"
+    );
+    env.ok(&with(&["--cycle-months", "24", "--window", "12=5"]));
+    let list = env.json(&["requirement", "list", "--json"]);
+    assert_eq!(list[0]["windows"][0]["months"], 12, "window read: {list}");
+}
+
+#[test]
+fn field_change_and_half_life_flags_are_read_by_their_drafts() {
+    let env = Env::new();
+    let add = [
+        "field-change",
+        "add",
+        "--announced",
+        "2025-01-15",
+        "--title",
+        "Guidance",
+        "--skill",
+        "AI law",
+    ];
+    let with = |extra: &[&'static str]| [&add[..], extra].concat();
+    let err = refused(&env, &with(&["--impact", "high"]));
+    assert!(
+        err.contains("--impact: 'high' is not a number (use a decimal point: 1.5)"),
+        "impact: {err}"
+    );
+    let err = refused(&env, &with(&["--effective", "2025-02-30=phase two"]));
+    assert!(
+        err.contains("--effective (#1): '2025-02-30' is not a real calendar date"),
+        "a phase's date: {err}"
+    );
+    let out = env.ok(&with(&["--effective", "2025-06-01=phase two"]));
+    assert!(out.contains("announced 2025-01-15"), "added: {out}");
+    let err = refused(&env, &["skill", "set", "Statistics", "--half-life", "ten"]);
+    assert!(
+        err.contains("--half-life: 'ten' is not a number (use a decimal point: 1.5)"),
+        "half-life: {err}"
+    );
+    let out = env.ok(&["skill", "set", " Statistics ", "--half-life", "8"]);
+    assert!(
+        out.contains("'Statistics': half-life 8 years"),
+        "set: {out}"
+    );
+}

@@ -3,6 +3,7 @@
 mod common;
 mod coverage;
 mod dashboard;
+mod drafts;
 mod fields;
 mod portfolio_kit;
 mod portfolios;

@@ -1,6 +1,7 @@
 //! The store's integration tests, one binary: credentials and files, staleness data.
 
 mod credentials;
+mod drafts;
 mod frameworks;
 mod opening;
 mod staleness;
