@@ -5,11 +5,14 @@
 
 pub use crate::report::{ReportProgress, REPORT_PROGRESS};
 use crate::{commands, coverage, report, staleness};
+use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::coverage::CoverageView;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::framework::{Framework, FrameworkInfo};
 use dossier_core::profile::{Profile, ReportPreview, Sections};
+use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::requirements::Requirement;
+use dossier_core::settings::{HalfLife, HalfLifeDraft, SettingsDraft};
 use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UserSettings,
@@ -76,24 +79,26 @@ ipc! {
     /// "Why this status?" for one record, as of the same date as `dashboard`; null means today.
     staleness::explain(id: i64, as_of: Option<String>) -> Explanation;
     staleness::skill_list() -> Vec<SkillInfo>;
-    staleness::set_half_life(name: String, years: f64) -> ();
+    /// A half-life as typed; Rust reads the number (errors name `half_life_years`).
+    staleness::set_half_life(draft: HalfLifeDraft) -> HalfLife;
     /// The names among `names` that age at the default half-life.
     staleness::skills_without_half_life(names: Vec<String>) -> Vec<String>;
     staleness::field_changes() -> Vec<FieldChange>;
-    /// Stores a new field change (send id 0); returns it with its id.
-    staleness::add_field_change(change: FieldChange) -> FieldChange;
-    /// Returns what was removed, so Undo can add it back.
-    staleness::remove_field_change(id: i64) -> FieldChange;
+    /// Stores a new field change as typed; returns it with its id.
+    staleness::add_field_change(draft: FieldChangeDraft) -> FieldChange;
+    /// Returns what was removed, as a draft, so Undo can add it back.
+    staleness::remove_field_change(id: i64) -> FieldChangeDraft;
     staleness::requirements() -> Vec<Requirement>;
-    /// Stores a new requirement set (send id 0); returns it with its id.
-    staleness::add_requirement(requirement: Requirement) -> Requirement;
-    /// Returns what was removed, so Undo can add it back.
-    staleness::remove_requirement(id: i64) -> Requirement;
+    /// Stores a new requirement set as typed; returns it with its id.
+    staleness::add_requirement(draft: RequirementDraft) -> Requirement;
+    /// Returns what was removed, as a draft, so Undo can add it back.
+    staleness::remove_requirement(id: i64) -> RequirementDraft;
     /// New completion and expiry dates as typed; Rust parses them and keeps the old ones as history.
     staleness::renew_credential(id: i64, completed: String, expires: Option<String>) -> Credential;
     staleness::renewals(id: i64) -> Vec<Renewal>;
     staleness::user_settings() -> UserSettings;
-    staleness::set_user_settings(settings: UserSettings) -> ();
+    /// The settings as typed; returns them as stored.
+    staleness::set_user_settings(draft: SettingsDraft) -> UserSettings;
     /// Asks where to save (native dialog) and writes the calendar; null when cancelled.
     staleness::export_ics() -> Option<String>;
     /// Coverage, Rust's chart SVG and the learning plan; nulls mean today and the active framework.

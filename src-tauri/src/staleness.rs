@@ -4,9 +4,12 @@
 use crate::error::Result;
 use crate::files::ask_save_path;
 use crate::state::{as_of_day, today, AppState};
+use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::renewal::RenewalDraft;
+use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::requirements::Requirement;
+use dossier_core::settings::{HalfLife, HalfLifeDraft, SettingsDraft};
 use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{Credential, UserSettings};
 use tauri::{AppHandle, Runtime, State};
@@ -34,10 +37,11 @@ pub async fn skill_list(state: State<'_, AppState>) -> Result<Vec<SkillInfo>> {
     state.run(|s| Ok(s.skill_list()?)).await
 }
 
+/// A half-life as typed; Rust reads the number and applies the range. Returns what it stored.
 #[tauri::command]
-pub async fn set_half_life(state: State<'_, AppState>, name: String, years: f64) -> Result<()> {
+pub async fn set_half_life(state: State<'_, AppState>, draft: HalfLifeDraft) -> Result<HalfLife> {
     state
-        .run(move |s| Ok(s.set_half_life(&name, years).map(drop)?))
+        .run(move |s| Ok(s.set_half_life_draft(&draft)?.0))
         .await
 }
 
@@ -57,18 +61,23 @@ pub async fn field_changes(state: State<'_, AppState>) -> Result<Vec<FieldChange
     state.run(|s| Ok(s.field_changes()?)).await
 }
 
+/// A new field change as typed; Rust reads the dates and numbers and applies the rules.
 #[tauri::command]
 pub async fn add_field_change(
     state: State<'_, AppState>,
-    change: FieldChange,
+    draft: FieldChangeDraft,
 ) -> Result<FieldChange> {
-    state.run(move |s| Ok(s.add_field_change(&change)?)).await
+    state
+        .run(move |s| Ok(s.add_field_change_draft(&draft)?))
+        .await
 }
 
-/// Returns the removed change, so the UI can offer to put it back.
+/// Returns the removed change as a draft, so Undo can send it back as it came.
 #[tauri::command]
-pub async fn remove_field_change(state: State<'_, AppState>, id: i64) -> Result<FieldChange> {
-    state.run(move |s| Ok(s.remove_field_change(id)?)).await
+pub async fn remove_field_change(state: State<'_, AppState>, id: i64) -> Result<FieldChangeDraft> {
+    state
+        .run(move |s| Ok(FieldChangeDraft::from_input(&s.remove_field_change(id)?)))
+        .await
 }
 
 #[tauri::command]
@@ -76,19 +85,23 @@ pub async fn requirements(state: State<'_, AppState>) -> Result<Vec<Requirement>
     state.run(|s| Ok(s.requirements()?)).await
 }
 
+/// A new requirement set as typed; Rust reads every number and date and applies the rules.
 #[tauri::command]
 pub async fn add_requirement(
     state: State<'_, AppState>,
-    requirement: Requirement,
+    draft: RequirementDraft,
 ) -> Result<Requirement> {
     state
-        .run(move |s| Ok(s.add_requirement(&requirement)?))
+        .run(move |s| Ok(s.add_requirement_draft(&draft)?))
         .await
 }
 
+/// Returns the removed set as a draft, so Undo can send it back as it came.
 #[tauri::command]
-pub async fn remove_requirement(state: State<'_, AppState>, id: i64) -> Result<Requirement> {
-    state.run(move |s| Ok(s.remove_requirement(id)?)).await
+pub async fn remove_requirement(state: State<'_, AppState>, id: i64) -> Result<RequirementDraft> {
+    state
+        .run(move |s| Ok(RequirementDraft::from_input(&s.remove_requirement(id)?)))
+        .await
 }
 
 #[tauri::command]
@@ -115,10 +128,14 @@ pub async fn user_settings(state: State<'_, AppState>) -> Result<UserSettings> {
     state.run(|s| Ok(s.user_settings()?)).await
 }
 
+/// The settings as typed; returns them as stored.
 #[tauri::command]
-pub async fn set_user_settings(state: State<'_, AppState>, settings: UserSettings) -> Result<()> {
+pub async fn set_user_settings(
+    state: State<'_, AppState>,
+    draft: SettingsDraft,
+) -> Result<UserSettings> {
     state
-        .run(move |s| Ok(s.set_user_settings(&settings)?))
+        .run(move |s| Ok(s.set_user_settings_draft(&draft)?))
         .await
 }
 

@@ -29,11 +29,12 @@ describe("backend error mapping", () => {
       { field: "title", message: "is required" },
       { field: "skills[1].relevance", message: "'2' for skill 'NLP' must be a number from 0 to 1" },
     ];
-    invokeMock.mockRejectedValueOnce(uiError("validation", "2 fields need attention", fields));
+    const raw = uiError("validation", "2 fields need attention", fields);
+    invokeMock.mockRejectedValueOnce(raw);
     const err = await rejection(backend.saveCredential(null, emptyDraft(), []));
     expect(err.kind, "kind is kept so the UI can switch on it").toBe("validation");
     expect(err.message).toBe("2 fields need attention");
-    expect(err.fields, "field errors are passed through unchanged").toEqual(fields);
+    expect(err.fields, "field errors are passed through unchanged").toEqual(raw.fields);
     expect(err.command).toBe("save_credential");
   });
 

@@ -2,7 +2,7 @@
 // can be looked at in a plain browser (`npx vite`). Nothing here is computed the way Rust
 // does it: statuses, reasons and cycle figures are fixed samples.
 
-import type { ChangeDetail, Credential, Dashboard, Explanation, FieldChange, Freshness, Reason, Requirement, SkillDetail, SkillInfo, UserSettings } from "./bindings";
+import type { ChangeDetail, Credential, Dashboard, Explanation, FieldChange, FieldChangeDraft, Freshness, HalfLifeDraft, Reason, Requirement, RequirementDraft, SettingsDraft, SkillDetail, SkillInfo, UserSettings } from "./bindings";
 import type { CommandName } from "./ipc";
 
 const reason = (kind: Reason["kind"], status: Freshness, text: string): Reason => ({ kind, status, text });
@@ -20,6 +20,8 @@ let requirements: Requirement[] = [
 ];
 const halfLives = new Map<string, number>([["Clinical medicine", 5], ["Deep learning for diagnostics", 2], ["Regulation and policy", 2], ["Statistics", 10], ["Machine learning", 2.5]]);
 let nextId = 100;
+/** What each added requirement set was typed as, so Undo gets the draft back as Rust would give it. */
+const drafts = new Map<number, RequirementDraft>();
 
 function dashboard(store: Credential[]): Dashboard {
   const canned: Record<number, Reason[]> = {
@@ -94,35 +96,44 @@ export function stalenessCommand(cmd: CommandName, a: Record<string, unknown>, s
       return names.map((name): SkillInfo => ({ name, half_life_years: halfLives.get(name) ?? null, description: null, records: store.filter((c) => c.skills.some((s) => s.name === name)).length }));
     }
     case "set_half_life": {
-      const years = a.years as number;
-      if (!(years > 0 && years <= 100)) throw { kind: "validation", message: "bad half-life", fields: [{ field: "half_life_years", message: `${years} must be more than 0 and at most 100 years` }] };
-      halfLives.set(a.name as string, years);
-      return null;
+      // A fake of Rust's HalfLifeDraft::validate, only as far as the browser preview needs.
+      const d = a.draft as HalfLifeDraft;
+      const years = Number(d.half_life_years);
+      if (!(years > 0 && years <= 100)) throw { kind: "validation", message: "bad half-life", fields: [{ field: "half_life_years", message: `${d.half_life_years} must be more than 0 and at most 100 years` }] };
+      halfLives.set(d.name, years);
+      return { name: d.name, half_life_years: years };
     }
     case "skills_without_half_life": return (a.names as string[]).filter((n) => !halfLives.has(n));
     case "field_changes": return changes;
     case "add_field_change": {
-      const c = { ...(a.change as FieldChange), id: nextId++ };
-      if (!c.title.trim()) throw { kind: "validation", message: "title", fields: [{ field: "title", message: "is required" }] };
+      const d = a.draft as FieldChangeDraft;
+      if (!d.title.trim()) throw { kind: "validation", message: "title", fields: [{ field: "title", message: "is required" }] };
+      const text = (v: string) => v.trim() || null;
+      const c: FieldChange = { ...d, id: nextId++, impact: Number(d.impact), jurisdiction: text(d.jurisdiction), source: text(d.source), note: text(d.note) };
       changes = [...changes, c];
       return c;
     }
     case "remove_field_change": {
       const c = changes.find((x) => x.id === a.id);
       changes = changes.filter((x) => x.id !== a.id);
-      return c;
+      return c && { ...c, impact: String(c.impact), jurisdiction: c.jurisdiction ?? "", source: c.source ?? "", note: c.note ?? "" };
     }
     case "requirements": return requirements;
     case "add_requirement": {
-      const r = { ...(a.requirement as Requirement), id: nextId++ };
-      if (!r.name.trim()) throw { kind: "validation", message: "name", fields: [{ field: "name", message: "is required" }] };
+      const d = a.draft as RequirementDraft;
+      if (!d.name.trim()) throw { kind: "validation", message: "name", fields: [{ field: "name", message: "is required" }] };
+      const r: Requirement = {
+        ...d, id: nextId++, cycle_months: Number(d.cycle_months), hours: Number(d.hours), credit_type: d.credit_type.trim() || null,
+        topics: d.topics.map((t) => ({ ...t, hours: Number(t.hours) })), caps: [], windows: d.windows.map((w) => ({ months: Number(w.months), hours: Number(w.hours) })),
+      };
+      drafts.set(r.id, d);
       requirements = [...requirements, r];
       return r;
     }
     case "remove_requirement": {
       const r = requirements.find((x) => x.id === a.id);
       requirements = requirements.filter((x) => x.id !== a.id);
-      return r;
+      return r && (drafts.get(r.id) ?? { ...r, cycle_months: String(r.cycle_months), hours: String(r.hours), credit_type: r.credit_type ?? "", topics: [], caps: [], windows: [] });
     }
     case "renew_credential": {
       const c = store.find((x) => x.id === a.id);
@@ -134,7 +145,11 @@ export function stalenessCommand(cmd: CommandName, a: Record<string, unknown>, s
     }
     case "renewals": return [];
     case "user_settings": return settings;
-    case "set_user_settings": settings = a.settings as UserSettings; return null;
+    case "set_user_settings": {
+      const d = a.draft as SettingsDraft;
+      settings = { warning_days: Number(d.warning_days), default_half_life: Number(d.default_half_life), reminders: d.reminders };
+      return settings;
+    }
     case "export_ics": return "/home/dr.lee/Documents/dossier-deadlines.ics";
     default: return undefined;
   }

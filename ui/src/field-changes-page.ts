@@ -3,7 +3,7 @@
 // and where. Listed as Rust returns them; added through a small form; removed at once with an
 // Undo that adds the same change back.
 
-import type { FieldChange, FieldError, Phase } from "./bindings";
+import type { FieldChange, FieldChangeDraft, FieldError, Phase } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { textInput } from "./form-parts";
@@ -11,7 +11,7 @@ import { Latest } from "./kit-async";
 import { pageRemoval, Undo } from "./kit-undo";
 import { numberText } from "./format";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
-import { optionalText, parseDay, parseNumber, splitList, type PageHost } from "./page-parts";
+import { splitList, type PageHost } from "./page-parts";
 import { RowsEditor } from "./rows-editor";
 
 type InputName = "announced" | "title" | "skills" | "impact" | "source" | "jurisdiction" | "note";
@@ -156,29 +156,19 @@ export class FieldChangesView {
     );
   }
 
-  /** The form as a FieldChange (id 0: Rust assigns one), or what stops it being sent. */
-  collect(): Collected<FieldChange> {
+  /** The form as typed: Rust reads the dates and the impact and names what it refuses. */
+  collect(): Collected<FieldChangeDraft> {
     const i = this.inputs;
-    const announced = parseDay("announced", i.announced.value);
-    const impact = parseNumber("impact", i.impact.value);
-    const dates = this.phases.rows.map((r, n) => parseDay(`effective[${n}].date`, String(r.date ?? "")));
-    const errors = [announced, impact, ...dates].flatMap((p) => (p.ok ? [] : [p.error]));
-    if (!announced.ok || !impact.ok || errors.length) return { errors };
-    const effective = this.phases.rows.map((r, n) => {
-      const d = dates[n];
-      return { date: d?.ok ? d.value : "", what: String(r.what ?? "") };
-    });
     return {
       value: {
-        id: 0,
-        announced: announced.value,
-        effective,
+        announced: i.announced.value,
+        effective: this.phases.rows.map((r) => ({ date: String(r.date ?? ""), what: String(r.what ?? "") })),
         title: i.title.value,
-        jurisdiction: optionalText(i.jurisdiction.value),
+        jurisdiction: i.jurisdiction.value,
         skills: splitList(i.skills.value),
-        impact: impact.value ?? 0,
-        source: optionalText(i.source.value),
-        note: optionalText(i.note.value),
+        impact: i.impact.value,
+        source: i.source.value,
+        note: i.note.value,
       },
     };
   }
@@ -210,7 +200,7 @@ export class FieldChangesView {
   async remove(c: FieldChange): Promise<void> {
     const removal = pageRemoval(this.host, () => this.refresh(), this.element, {
       remove: () => backend.removeFieldChange(c.id),
-      restore: (removed: FieldChange) => backend.addFieldChange({ ...removed, id: 0 }),
+      restore: (removed: FieldChangeDraft) => backend.addFieldChange(removed),
       removedText: (removed) => `Removed '${removed.title}'.`,
       restoredText: (removed) => `Restored '${removed.title}'.`,
     });

@@ -4,7 +4,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
 import { startApp, type App } from "./app";
-import type { FieldChange } from "./bindings";
+import type { FieldChange, FieldChangeDraft } from "./bindings";
 import { byTestId, FakeBackend, settle, typeInto, uiError } from "./test-support";
 
 const invokeMock = vi.mocked(invoke);
@@ -91,7 +91,7 @@ describe("field changes table", () => {
 
 describe("field change form", () => {
   it("sends the phases, jurisdiction and note with the rest, then clears the form", async () => {
-    fake.handlers.add_field_change = (a) => ({ ...(a.change as FieldChange), id: 21 });
+    fake.handlers.add_field_change = () => ({ ...AI_ACT, title: "EU AI Act", id: 21 });
     await openPage();
     fillBasics();
     typeInto(input("change-jurisdiction"), "  EU ");
@@ -104,19 +104,18 @@ describe("field change form", () => {
     expect(input("field-effective[1].date").value, "later rows keep what was typed").toBe("2026-08-02");
     byTestId("change-add").click();
     await settle(20);
-    expect(fake.called("add_field_change")[0]?.args, "every field of the new shape").toEqual({
-      change: {
-        id: 0,
+    expect(fake.called("add_field_change")[0]?.args, "every field as typed; Rust trims and reads").toEqual({
+      draft: {
         announced: "2024-07-12",
         effective: [
           { date: "2025-02-02", what: "prohibited practices" },
           { date: "2026-08-02", what: "high-risk obligations (Annex III)" },
         ],
         title: "EU AI Act",
-        jurisdiction: "EU",
+        jurisdiction: "  EU ",
         skills: ["Regulation and policy", "Ethical AI governance"],
-        impact: 0.5,
-        source: null,
+        impact: "0.5",
+        source: "",
         note: "Replaces the 2021 proposal.",
       },
     });
@@ -125,24 +124,28 @@ describe("field change form", () => {
     expect(byTestId("toast").textContent).toContain("Added 'EU AI Act'.");
   });
 
-  it("sends no phases, and blank jurisdiction and note as null", async () => {
-    fake.handlers.add_field_change = (a) => ({ ...(a.change as FieldChange), id: 22 });
+  it("sends no phases, and a blank jurisdiction and note as typed", async () => {
+    fake.handlers.add_field_change = () => ({ ...GUIDE, id: 22 });
     await openPage();
     fillBasics();
     typeInto(input("change-jurisdiction"), "   ");
     byTestId("change-add").click();
     await settle(20);
-    expect(fake.called("add_field_change")[0]?.args).toMatchObject({ change: { effective: [], jurisdiction: null, note: null } });
+    expect(fake.called("add_field_change")[0]?.args).toMatchObject({ draft: { effective: [], jurisdiction: "   ", note: "" } });
   });
 
-  it("stops at a phase date that is not a date, under that phase's row", async () => {
+  it("shows Rust's message for a phase date that is not a date under that phase's row", async () => {
+    fake.handlers.add_field_change = () => {
+      throw uiError("validation", "1 problem", [{ field: "effective[1].date", message: "'Feb 2026' is not a date; use YYYY-MM-DD" }]);
+    };
     await openPage();
     fillBasics();
     addPhase("2025-02-02", "");
     addPhase("Feb 2026", "");
     byTestId("change-add").click();
-    await settle();
-    expect(fake.called("add_field_change"), "nothing sent").toEqual([]);
+    await settle(20);
+    const sent = fake.called("add_field_change")[0]?.args?.draft as FieldChangeDraft | undefined;
+    expect(sent?.effective.map((p) => p.date), "the dates as typed; Rust reads them").toEqual(["2025-02-02", "Feb 2026"]);
     const [first, second] = phaseRows();
     expect(first?.querySelector(".error"), "the good row has no message").toBeNull();
     expect(byTestId("error-effective[1].date", second).textContent).toBe("'Feb 2026' is not a date; use YYYY-MM-DD");

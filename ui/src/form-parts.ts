@@ -4,7 +4,7 @@
 
 import type { Evidence, FieldError, SkillDraft } from "./bindings";
 import { h, icon } from "./dom";
-import { fieldMessage } from "./format";
+import { fieldMessage, isRowField, pathOf } from "./format";
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -29,7 +29,7 @@ export class ErrorSlot {
 
   show(errors: readonly FieldError[]): void {
     this.element.replaceChildren(
-      ...errors.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e.field, e.message))),
+      ...errors.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e))),
     );
     const bad = new Set(errors.map((e) => e.field));
     for (const [field, control] of this.controls) {
@@ -165,15 +165,15 @@ export class SkillsEditor {
     this.lastErrors = errors;
     this.slot.show(errors.filter((e) => e.field === "skills"));
     this.rowSlots.forEach((slot, i) => {
-      slot.show(errors.filter((e) => e.field.startsWith(`skills[${i}].`)));
+      slot.show(errors.filter((e) => isRowField(e, "skills", i)));
     });
   }
 
   /** Errors naming a row that no longer exists, so the form can still show them somewhere. */
   orphans(errors: readonly FieldError[]): FieldError[] {
     return errors.filter((e) => {
-      const m = /^skills\[(\d+)\]\./.exec(e.field);
-      return m !== null && Number(m[1]) >= this.rowSlots.length;
+      const p = pathOf(e);
+      return p.field === "skills" && p.sub !== null && p.index !== null && p.index >= this.rowSlots.length;
     });
   }
 }

@@ -3,7 +3,7 @@ import type { Credential, CredentialDraft, FieldError } from "./bindings";
 import { BackendError } from "./backend";
 import { CredentialForm, type FormHost } from "./form";
 import { KindLabels } from "./format";
-import { byTestId, credential, emptyDraft, KIND_OPTIONS, settle, typeInto } from "./test-support";
+import { byTestId, credential, emptyDraft, KIND_OPTIONS, settle, typeInto, withPaths } from "./test-support";
 
 function host(overrides: Partial<FormHost> = {}): FormHost & { validate: ReturnType<typeof vi.fn>; save: ReturnType<typeof vi.fn> } {
   return {
@@ -87,13 +87,13 @@ describe("credential form", () => {
   it("places each FieldError under its field, skills[i] under row i, unknown ones in the summary", () => {
     const form = open(host(), emptyDraft({ skills: [{ name: "A", relevance: "" }, { name: "B", relevance: "7" }] }));
     form.showErrors(
-      [
+      withPaths([
         { field: "title", message: "is required" },
         { field: "completed", message: "2030 is in the future" },
         { field: "skills[1].relevance", message: "'7' for skill 'B' must be a number from 0 to 1" },
         { field: "skills", message: "has 51 entries; at most 50" },
         { field: "mystery", message: "something else" },
-      ],
+      ]),
       true,
     );
     expect(errorText("title")).toBe("Title is required");
@@ -158,10 +158,10 @@ describe("credential form", () => {
     expect(save.disabled, "Save is disabled while saving").toBe(true);
     byTestId("save").click();
     expect(h.save, "a second click does not save twice").toHaveBeenCalledTimes(1);
-    reject(new BackendError("validation", "2 fields need attention", [
+    reject(new BackendError("validation", "2 fields need attention", withPaths([
       { field: "title", message: "is required" },
       { field: "hours", message: "'lots' is not a number" },
-    ]));
+    ])));
     await settle();
     expect(save.disabled).toBe(false);
     expect(errorText("title"), "after a save attempt all messages show").toBe("Title is required");

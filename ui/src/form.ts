@@ -3,7 +3,7 @@
 
 import type { Credential, CredentialDraft, CredentialKind, Evidence, FieldError } from "./bindings";
 import { debounce, h, icon } from "./dom";
-import { DATE_PLACEHOLDER, fieldMessage, KindLabels } from "./format";
+import { DATE_PLACEHOLDER, fieldMessage, KindLabels, pathOf } from "./format";
 import { AttachList, checkField, ErrorSlot, field, SkillsEditor, textInput } from "./form-parts";
 import { Latest } from "./kit-async";
 import { Modal } from "./kit-dialog";
@@ -217,12 +217,12 @@ export class CredentialForm {
       if (name === "skills") continue;
       slot.show(visible.filter((e) => e.field === name));
     }
-    this.skills.showErrors(visible.filter((e) => e.field === "skills" || e.field.startsWith("skills[")));
+    this.skills.showErrors(visible.filter((e) => pathOf(e).field === "skills"));
     // Messages for fields the form has no place for still have to be seen somewhere.
-    const placed = (e: FieldError) => this.slots.has(e.field) || (e.field.startsWith("skills[") && !this.skills.orphans([e]).length);
+    const placed = (e: FieldError) => this.slots.has(e.field) || (pathOf(e).field === "skills" && pathOf(e).index !== null && !this.skills.orphans([e]).length);
     const orphans = visible.filter((e) => !placed(e));
     this.summary.replaceChildren(
-      ...orphans.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e.field, e.message))),
+      ...orphans.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e))),
     );
   }
 

@@ -1,7 +1,7 @@
 // Presentation only: how values coming from Rust are written on screen. Nothing here decides
 // anything about the data (no validation, no expiry arithmetic); Rust owns those.
 
-import type { Credential, CredentialKind, KindInfo } from "./bindings";
+import type { Credential, CredentialKind, FieldError, FieldPath, KindInfo } from "./bindings";
 
 export const DATE_PLACEHOLDER = "YYYY-MM-DD, YYYY-MM or YYYY";
 
@@ -123,22 +123,27 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** What one row of a list field is called: "skills[2]" is "Skill 3". */
 const ROW_NAMES: Record<string, string> = { skills: "Skill", topics: "Topic", caps: "Cap", windows: "Window", effective: "Phase", jurisdictions: "Jurisdiction" };
-const ROW_FIELD = /^(\w+)\[(\d+)\]\.(\w+)$/;
-/** One entry of a list of plain values: "jurisdictions[0]". */
-const ENTRY_FIELD = /^(\w+)\[(\d+)\]$/;
 
-export function fieldLabel(field: string): string {
-  const row = ROW_FIELD.exec(field);
-  if (row) {
-    const [, list = "", index = "0", column = ""] = row;
-    return `${ROW_NAMES[list] ?? list} ${Number(index) + 1} ${(FIELD_LABELS[column] ?? column).toLowerCase()}`;
+/** Where an error points: Rust's typed path, or for the UI's own errors its plain field name. */
+export function pathOf(e: Pick<FieldError, "field" | "path">): FieldPath {
+  return e.path ?? { field: e.field, index: null, id: null, sub: null };
+}
+
+/** True when `e` names a column of row `index` of the list `list` ("skills[2].relevance"). */
+export function isRowField(e: Pick<FieldError, "field" | "path">, list: string, index: number): boolean {
+  const p = pathOf(e);
+  return p.field === list && p.index === index && p.sub !== null;
+}
+
+/** "skills[2].relevance" is "Skill 3 relevance", "jurisdictions[0]" is "Jurisdiction 1". */
+export function fieldLabel(e: Pick<FieldError, "field" | "path">): string {
+  const p = pathOf(e);
+  if (p.id !== null) return e.field;
+  if (p.index !== null) {
+    const row = `${ROW_NAMES[p.field] ?? p.field} ${p.index + 1}`;
+    return p.sub === null ? row : `${row} ${(FIELD_LABELS[p.sub] ?? p.sub).toLowerCase()}`;
   }
-  const entry = ENTRY_FIELD.exec(field);
-  if (entry) {
-    const [, list = "", index = "0"] = entry;
-    return `${ROW_NAMES[list] ?? list} ${Number(index) + 1}`;
-  }
-  return FIELD_LABELS[field] ?? field;
+  return FIELD_LABELS[p.field] ?? p.field;
 }
 
 /**
@@ -146,11 +151,12 @@ export function fieldLabel(field: string): string {
  * field they read better as "Title is required"; messages that already stand alone ("'abc'
  * is not a number") are shown unchanged apart from a capital first letter.
  */
-export function fieldMessage(field: string, message: string): string {
+export function fieldMessage(e: Pick<FieldError, "field" | "path" | "message">): string {
+  const message = e.message;
   if (/^(is|are|has|have|must|should|cannot|may)\b/.test(message)) {
     // Under a row (a skill, a topic) the row itself says which one; the column name is enough.
-    const column = ROW_FIELD.exec(field)?.[3];
-    const label = column !== undefined ? (FIELD_LABELS[column] ?? column) : fieldLabel(field);
+    const column = pathOf(e).sub;
+    const label = column !== null ? (FIELD_LABELS[column] ?? column) : fieldLabel(e);
     return `${label} ${message}`;
   }
   return message.charAt(0).toUpperCase() + message.slice(1);

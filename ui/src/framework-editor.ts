@@ -6,7 +6,7 @@
 import type { FieldError, Framework, Node } from "./bindings";
 import { h, icon } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
-import { fieldMessage, numberText, plural } from "./format";
+import { fieldMessage, numberText, pathOf, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
 import { optionalText, parseNumber } from "./page-parts";
@@ -35,6 +35,13 @@ export interface EditorHost {
 function nodeField(n: EditNode, index: number): string {
   const id = n.id.trim();
   return id ? `node '${id}'` : `nodes[${index}]`;
+}
+
+/** Whether Rust's error is about this node: by its id, or by its place for one without. */
+function isAbout(e: FieldError, n: EditNode, index: number): boolean {
+  const p = pathOf(e);
+  if (p.field !== "nodes") return e.field === nodeField(n, index);
+  return p.id !== null ? p.id === n.id.trim() : p.index === index;
 }
 
 export class FrameworkEditor {
@@ -252,10 +259,9 @@ export class FrameworkEditor {
     this.nodes.forEach((n, i) => {
       const at = this.slots.get(n);
       if (!at) return;
-      const names = [nodeField(n, i), `nodes[${i}]`];
-      const mine = errors.filter((e) => names.includes(e.field));
+      const mine = errors.filter((e) => isAbout(e, n, i));
       mine.forEach((e) => placed.add(e));
-      at.slot.show(mine.map((e) => ({ field: `node-${n.key}`, message: fieldMessage(e.field, e.message) })));
+      at.slot.show(mine.map((e) => ({ field: `node-${n.key}`, message: fieldMessage(e) })));
       at.control.closest("li")?.classList.toggle("invalid", mine.length > 0);
     });
     this.fields.show(errors.filter((e) => !placed.has(e)));

@@ -1,7 +1,7 @@
 // Generated from the command table in src-tauri/src/ipc.rs by `cargo test -p dossier-app`
 // with UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file drifts.
 
-import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldError, Framework, FrameworkInfo, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, Sections, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
+import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldChangeDraft, FieldError, Framework, FrameworkInfo, HalfLife, HalfLifeDraft, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, RequirementDraft, Sections, SettingsDraft, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
 import { call } from "./backend";
 
 /** Every kind a rejected command's error can have. */
@@ -161,8 +161,11 @@ export function skillList(): Promise<Array<SkillInfo>> {
   return call<Array<SkillInfo>>("skill_list");
 }
 
-export function setHalfLife(name: string, years: number): Promise<void> {
-  return call<void>("set_half_life", { name, years });
+/**
+ * A half-life as typed; Rust reads the number (errors name `half_life_years`).
+ */
+export function setHalfLife(draft: HalfLifeDraft): Promise<HalfLife> {
+  return call<HalfLife>("set_half_life", { draft });
 }
 
 /**
@@ -177,17 +180,17 @@ export function fieldChanges(): Promise<Array<FieldChange>> {
 }
 
 /**
- * Stores a new field change (send id 0); returns it with its id.
+ * Stores a new field change as typed; returns it with its id.
  */
-export function addFieldChange(change: FieldChange): Promise<FieldChange> {
-  return call<FieldChange>("add_field_change", { change });
+export function addFieldChange(draft: FieldChangeDraft): Promise<FieldChange> {
+  return call<FieldChange>("add_field_change", { draft });
 }
 
 /**
- * Returns what was removed, so Undo can add it back.
+ * Returns what was removed, as a draft, so Undo can add it back.
  */
-export function removeFieldChange(id: number): Promise<FieldChange> {
-  return call<FieldChange>("remove_field_change", { id });
+export function removeFieldChange(id: number): Promise<FieldChangeDraft> {
+  return call<FieldChangeDraft>("remove_field_change", { id });
 }
 
 export function requirements(): Promise<Array<Requirement>> {
@@ -195,17 +198,17 @@ export function requirements(): Promise<Array<Requirement>> {
 }
 
 /**
- * Stores a new requirement set (send id 0); returns it with its id.
+ * Stores a new requirement set as typed; returns it with its id.
  */
-export function addRequirement(requirement: Requirement): Promise<Requirement> {
-  return call<Requirement>("add_requirement", { requirement });
+export function addRequirement(draft: RequirementDraft): Promise<Requirement> {
+  return call<Requirement>("add_requirement", { draft });
 }
 
 /**
- * Returns what was removed, so Undo can add it back.
+ * Returns what was removed, as a draft, so Undo can add it back.
  */
-export function removeRequirement(id: number): Promise<Requirement> {
-  return call<Requirement>("remove_requirement", { id });
+export function removeRequirement(id: number): Promise<RequirementDraft> {
+  return call<RequirementDraft>("remove_requirement", { id });
 }
 
 /**
@@ -223,8 +226,11 @@ export function userSettings(): Promise<UserSettings> {
   return call<UserSettings>("user_settings");
 }
 
-export function setUserSettings(settings: UserSettings): Promise<void> {
-  return call<void>("set_user_settings", { settings });
+/**
+ * The settings as typed; returns them as stored.
+ */
+export function setUserSettings(draft: SettingsDraft): Promise<UserSettings> {
+  return call<UserSettings>("set_user_settings", { draft });
 }
 
 /**

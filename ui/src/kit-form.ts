@@ -59,7 +59,7 @@ export class Fields {
     const orphans = other(errors.filter((e) => !this.slots.has(e.field)));
     this.summary.replaceChildren(
       ...(message && !errors.length ? [h("p", { class: "error" }, message)] : []),
-      ...orphans.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e.field, e.message))),
+      ...orphans.map((e) => h("p", { class: "error", "data-testid": `error-${e.field}` }, fieldMessage(e))),
     );
   }
 

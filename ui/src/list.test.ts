@@ -162,10 +162,10 @@ describe("formatting", () => {
   });
 
   it("reads Rust's field messages naturally under their field", () => {
-    expect(fieldMessage("title", "is required")).toBe("Title is required");
-    expect(fieldMessage("credit_type", "is too long (at most 200)")).toBe("Credit type is too long (at most 200)");
-    expect(fieldMessage("skills[0].name", "is required"), "the row names the skill").toBe("Name is required");
-    expect(fieldMessage("hours", "'x' is not a number")).toBe("'x' is not a number");
-    expect(fieldMessage("started", "year 1200 is outside 1900..=2100")).toBe("Year 1200 is outside 1900..=2100");
+    expect(fieldMessage({ field: "title", message: "is required" })).toBe("Title is required");
+    expect(fieldMessage({ field: "credit_type", message: "is too long (at most 200)" })).toBe("Credit type is too long (at most 200)");
+    expect(fieldMessage({ field: "skills[0].name", path: { field: "skills", index: 0, id: null, sub: "name" }, message: "is required" }), "the row names the skill").toBe("Name is required");
+    expect(fieldMessage({ field: "hours", message: "'x' is not a number" })).toBe("'x' is not a number");
+    expect(fieldMessage({ field: "started", message: "year 1200 is outside 1900..=2100" })).toBe("Year 1200 is outside 1900..=2100");
   });
 });

@@ -4,7 +4,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
 import { startApp, type App } from "./app";
-import type { FieldChange, Requirement } from "./bindings";
+import type { FieldChange, FieldChangeDraft, HalfLifeDraft, Requirement, RequirementDraft, SettingsDraft } from "./bindings";
 import { attention, byTestId, credential, dashboardOf, FakeBackend, settle, typeInto, uiError } from "./test-support";
 
 const invokeMock = vi.mocked(invoke);
@@ -181,11 +181,16 @@ describe("undo", () => {
   it("puts a removed field change back with add_field_change", async () => {
     let changes = [change];
     fake.handlers.field_changes = () => changes;
+    // Rust answers a removal with the change as a draft, which Undo sends back as it came.
+    const draft: FieldChangeDraft = {
+      announced: "2024-12-04", effective: [{ date: "2025-06-01", what: "device submissions" }], title: "FDA PCCP guidance",
+      jurisdiction: "US", skills: ["Regulation and policy"], impact: "0.7", source: "https://fda.gov/x", note: "Replaces the 2023 draft.",
+    };
     fake.handlers.remove_field_change = () => {
       changes = [];
-      return change;
+      return draft;
     };
-    fake.handlers.add_field_change = (a) => ({ ...(a.change as FieldChange), id: 11 });
+    fake.handlers.add_field_change = () => ({ ...change, id: 11 });
     await start();
     byTestId("nav-field-changes").click();
     await settle();
@@ -196,7 +201,7 @@ describe("undo", () => {
     expect(byTestId("toast").textContent).toContain("Removed 'FDA PCCP guidance'.");
     byTestId("undo").click();
     await settle(20);
-    expect(fake.called("add_field_change")[0]?.args, "the same change, as new").toEqual({ change: { ...change, id: 0 } });
+    expect(fake.called("add_field_change")[0]?.args, "the same change, as new").toEqual({ draft });
   });
 
   it("puts a removed requirement set back with add_requirement", async () => {
@@ -205,8 +210,12 @@ describe("undo", () => {
       topics: [{ skill: "Ethics", hours: 2, on_top: false, first_cycle_only: false }], caps: [], windows: [], first_cycle: false, credential: 1,
     };
     fake.handlers.requirements = () => [req];
-    fake.handlers.remove_requirement = () => req;
-    fake.handlers.add_requirement = (a) => ({ ...(a.requirement as Requirement), id: 12 });
+    const draft: RequirementDraft = {
+      name: "Licence CME", ends: "2026-03-31", cycle_months: "24", hours: "50", credit_type: "",
+      topics: [{ skill: "Ethics", hours: "2", on_top: false, first_cycle_only: false }], caps: [], windows: [], first_cycle: false, credential: 1,
+    };
+    fake.handlers.remove_requirement = () => draft;
+    fake.handlers.add_requirement = () => ({ ...req, id: 12 });
     await start();
     byTestId("nav-requirements").click();
     await settle(20);
@@ -215,7 +224,7 @@ describe("undo", () => {
     await settle(20);
     byTestId("undo").click();
     await settle(20);
-    expect(fake.called("add_requirement")[0]?.args).toEqual({ requirement: { ...req, id: 0 } });
+    expect(fake.called("add_requirement")[0]?.args, "the removed draft, sent back").toEqual({ draft });
   });
 });
 
@@ -226,8 +235,9 @@ describe("skills and settings", () => {
       { name: "Quantum ML", half_life_years: null, description: null, records: 1 },
     ];
     fake.handlers.set_half_life = (a) => {
-      if ((a.years as number) > 100) throw uiError("validation", "bad", [{ field: "half_life_years", message: "500 must be more than 0 and at most 100 years" }]);
-      return null;
+      const d = a.draft as HalfLifeDraft;
+      if (Number(d.half_life_years) > 100) throw uiError("validation", "bad", [{ field: "half_life_years", message: "500 must be more than 0 and at most 100 years" }]);
+      return { name: d.name, half_life_years: Number(d.half_life_years) };
     };
     await start();
     byTestId("nav-skills").click();
@@ -244,15 +254,15 @@ describe("skills and settings", () => {
     box.value = "2.5";
     box.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
     await settle();
-    expect(fake.called("set_half_life").pop()?.args).toEqual({ name: "Ethics", years: 2.5 });
+    expect(fake.called("set_half_life").pop()?.args, "the half-life as typed").toEqual({ draft: { name: "Ethics", half_life_years: "2.5" } });
     expect(ethics?.querySelector(".error")).toBeNull();
   });
 
   it("saves settings, places Rust's errors, and reports the exported calendar's path", async () => {
     fake.handlers.set_user_settings = (a) => {
-      const s = a.settings as { warning_days: number };
-      if (s.warning_days > 3650) throw uiError("validation", "bad", [{ field: "warning_days", message: "9999 must be 0 to 3650 days" }]);
-      return null;
+      const d = a.draft as SettingsDraft;
+      if (Number(d.warning_days) > 3650) throw uiError("validation", "bad", [{ field: "warning_days", message: "9999 must be 0 to 3650 days" }]);
+      return { warning_days: Number(d.warning_days), default_half_life: Number(d.default_half_life), reminders: d.reminders };
     };
     fake.handlers.export_ics = () => "/home/me/dossier-deadlines.ics";
     await start();
@@ -267,7 +277,7 @@ describe("skills and settings", () => {
     byTestId<HTMLInputElement>("settings-reminders").checked = false;
     byTestId("settings-save").click();
     await settle();
-    expect(fake.called("set_user_settings").pop()?.args).toEqual({ settings: { warning_days: 30, default_half_life: 3, reminders: false } });
+    expect(fake.called("set_user_settings").pop()?.args, "the settings as typed").toEqual({ draft: { warning_days: "30", default_half_life: "3", reminders: false } });
     byTestId("export-ics").click();
     await settle();
     expect(all('[data-testid="toast"]').some((t) => t.textContent?.includes("/home/me/dossier-deadlines.ics"))).toBe(true);

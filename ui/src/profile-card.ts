@@ -10,10 +10,15 @@ import { ErrorSlot, textInput } from "./form-parts";
 import { attempt } from "./kit-async";
 import { Fields, formField, submitForm } from "./kit-form";
 import { splitList, type PageHost } from "./page-parts";
+import { pathOf } from "./format";
 
 type ProfileField = Exclude<keyof Profile, "jurisdictions">;
 
-const JURISDICTION_ENTRY = /^jurisdictions\[\d+\]$/;
+/** An error about one entry of the jurisdictions list ("jurisdictions[1]"). */
+const isJurisdictionEntry = (e: FieldError): boolean => {
+  const p = pathOf(e);
+  return p.field === "jurisdictions" && p.index !== null;
+};
 
 /** Field, label and the input's extra attributes, in the order shown. */
 const FIELDS: readonly (readonly [ProfileField, string, Record<string, string>])[] = [
@@ -108,11 +113,11 @@ export class ProfileCard {
     this.fields.show(
       errors,
       (rest) => {
-        const mine = [...errors.filter((e) => e.field === "jurisdictions"), ...rest.filter((e) => JURISDICTION_ENTRY.test(e.field))];
+        const mine = [...errors.filter((e) => e.field === "jurisdictions"), ...rest.filter(isJurisdictionEntry)];
         this.jurisdictionsSlot.show(mine);
         // The slot marks its control only for the plain name; an entry's message is about it too.
         if (mine.length) this.jurisdictions.setAttribute("aria-invalid", "true");
-        return rest.filter((e) => !JURISDICTION_ENTRY.test(e.field));
+        return rest.filter((e) => !isJurisdictionEntry(e));
       },
       message,
     );

@@ -1,10 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Requirement } from "./bindings";
+import type { Requirement, RequirementDraft } from "./bindings";
 import { BackendError } from "./backend";
 import { RequirementForm, type RequirementFormHost } from "./requirement-form";
-import { byTestId, settle, typeInto } from "./test-support";
+import { byTestId, settle, typeInto, withPaths } from "./test-support";
 
-function host(add: RequirementFormHost["add"] = vi.fn(async (r: Requirement) => ({ ...r, id: 7 }))) {
+// What Rust would store for a draft of the 24-month, 50-hour set the tests type.
+const stored = async (d: RequirementDraft): Promise<Requirement> => ({
+  id: 7, name: d.name, ends: d.ends, cycle_months: 24, hours: 50, credit_type: null,
+  topics: [], caps: [], windows: [], first_cycle: d.first_cycle, credential: d.credential,
+});
+
+function host(add: RequirementFormHost["add"] = vi.fn(stored)) {
   return { add: vi.fn(add), added: vi.fn(), cancel: vi.fn(), report: vi.fn() };
 }
 
@@ -38,7 +44,7 @@ function fillValid(): void {
 beforeEach(() => document.body.replaceChildren());
 
 describe("requirement form", () => {
-  it("collects every field and row into a Requirement with id 0", () => {
+  it("collects every field and row as typed, for Rust to read", () => {
     const form = open(host());
     fillValid();
     typeInto(input("req-credit_type"), "AMA PRA Category 1");
@@ -60,23 +66,20 @@ describe("requirement form", () => {
     typeInto(input("field-windows[0].months"), "12");
     typeInto(input("field-windows[0].hours"), "10");
     expect(select("req-credential").options[2]?.textContent, "titles are option text").toBe("Licence <MD>");
-    expect(form.collect()).toEqual({
-      requirement: {
-        id: 0,
-        name: "State licence CME",
-        ends: "2026-03-31",
-        cycle_months: 24,
-        hours: 50,
-        credit_type: "AMA PRA Category 1",
-        topics: [
-          { skill: "Ethics", hours: 2, on_top: false, first_cycle_only: false },
-          { skill: "Patient safety", hours: 1.5, on_top: true, first_cycle_only: true },
-        ],
-        caps: [{ label: "Home study", max_hours: 10, kind: "ce-activity", credit_type: null, skill: null }],
-        windows: [{ months: 12, hours: 10 }],
-        first_cycle: true,
-        credential: 6,
-      },
+    expect(form.collect(), "the draft: text as typed, nothing parsed in TypeScript").toEqual({
+      name: "State licence CME",
+      ends: "2026-03-31",
+      cycle_months: "24",
+      hours: "50",
+      credit_type: "AMA PRA Category 1",
+      topics: [
+        { skill: "Ethics", hours: "2", on_top: false, first_cycle_only: false },
+        { skill: "Patient safety", hours: "1.5", on_top: true, first_cycle_only: true },
+      ],
+      caps: [{ label: "Home study", max_hours: "10", kind: "ce-activity", credit_type: "", skill: "" }],
+      windows: [{ months: "12", hours: "10" }],
+      first_cycle: true,
+      credential: 6,
     });
   });
 
@@ -87,18 +90,17 @@ describe("requirement form", () => {
     ["A", "B", "C"].forEach((s, i) => typeInto(input(`field-topics[${i}].skill`), s));
     ["1", "2", "3"].forEach((s, i) => typeInto(input(`field-topics[${i}].hours`), s));
     document.querySelectorAll<HTMLButtonElement>('[data-testid="remove-topics"]')[1]?.click();
-    const c = form.collect();
-    expect("requirement" in c && c.requirement.topics.map((t) => [t.skill, t.hours])).toEqual([["A", 1], ["C", 3]]);
+    expect(form.collect().topics.map((t) => [t.skill, t.hours]), "rows 1 and 3 stay").toEqual([["A", "1"], ["C", "3"]]);
   });
 
   it("places Rust's messages under their field and row: topics[1].hours under topic 2", async () => {
     const h = host(async () => {
-      throw new BackendError("validation", "2 problems", [
+      throw new BackendError("validation", "2 problems", withPaths([
         { field: "cycle_months", message: "0 must be 1 to 120 months" },
         { field: "topics[1].hours", message: "0 must be more than 0" },
         { field: "topics", message: "topic minimums (60 h) exceed the total (50 h)" },
         { field: "mystery", message: "is odd" },
-      ]);
+      ]));
     });
     const form = open(h);
     fillValid();
@@ -123,8 +125,15 @@ describe("requirement form", () => {
     expect(h.added).not.toHaveBeenCalled();
   });
 
-  it("does not send text that is not a date or a number, and says so under the field", async () => {
-    const h = host();
+  it("sends text that is not a date or a number as typed, and shows Rust's reading under each field", async () => {
+    // The messages are the ones RequirementDraft::validate gives (tested in dossier-core).
+    const h = host(async () => {
+      throw new BackendError("validation", "3 problems", withPaths([
+        { field: "ends", message: "'March 2026' is not a date; use YYYY-MM-DD" },
+        { field: "hours", message: "'fifty' is not a number (use a decimal point: 1.5)" },
+        { field: "windows[0].months", message: "'1.5' is not a whole number" },
+      ]));
+    });
     const form = open(h);
     fillValid();
     typeInto(input("req-ends"), "March 2026");
@@ -133,7 +142,7 @@ describe("requirement form", () => {
     typeInto(input("field-windows[0].months"), "1.5");
     typeInto(input("field-windows[0].hours"), "4");
     await form.save();
-    expect(h.add, "Rust could not even read these").not.toHaveBeenCalled();
+    expect(h.add, "the text goes to Rust as typed").toHaveBeenCalledWith(expect.objectContaining({ ends: "March 2026", hours: "fifty" }));
     expect(byTestId("error-ends").textContent).toBe("'March 2026' is not a date; use YYYY-MM-DD");
     expect(byTestId("error-hours").textContent).toContain("'fifty' is not a number");
     expect(byTestId("windows-row").querySelector('[data-testid="error-windows[0].months"]')?.textContent).toBe("'1.5' is not a whole number");

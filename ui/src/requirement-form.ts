@@ -1,16 +1,15 @@
-// The form for a new CE requirement set. It gathers what was typed into a Requirement (id 0;
-// Rust assigns one) and places Rust's messages under the field or row they name. Numbers and
-// the date are checked only for being numbers and a date, because Rust takes them typed.
+// The form for a new CE requirement set. It sends what was typed (a RequirementDraft: numbers
+// and the date as text) and places Rust's messages under the field or row they name; reading
+// the numbers and every rule live in Rust, so the CLI and the app refuse the same input.
 
-import type { CredentialKind, FieldError, Requirement } from "./bindings";
+import type { FieldError, Requirement, RequirementDraft } from "./bindings";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
 import { Fields, formField, submitForm } from "./kit-form";
-import { optionalText, parseDay, parseNumber } from "./page-parts";
 import { RowsEditor, type RowValues } from "./rows-editor";
 
 export interface RequirementFormHost {
-  add(req: Requirement): Promise<Requirement>;
+  add(draft: RequirementDraft): Promise<Requirement>;
   added(req: Requirement): void;
   cancel(): void;
   report(err: unknown): void;
@@ -128,45 +127,33 @@ export class RequirementForm {
     });
   }
 
-  /** The form as a Requirement, or the values that cannot be sent as typed. */
-  collect(): { requirement: Requirement } | { errors: FieldError[] } {
-    const errors: FieldError[] = [];
-    const take = <T>(p: { ok: true; value: T } | { ok: false; error: FieldError }, fallback: T): T => {
-      if (p.ok) return p.value;
-      errors.push(p.error);
-      return fallback;
-    };
+  /** The form as typed: Rust reads every number and date, and names the field it refuses. */
+  collect(): RequirementDraft {
     const t = this.text;
-    const num = (field: string, v: string | boolean | undefined, whole = false) => take(parseNumber(field, String(v ?? ""), { whole }), 0) ?? 0;
     const str = (v: string | boolean | undefined) => String(v ?? "");
-    const requirement: Requirement = {
-      id: 0,
+    return {
       name: t.name.value,
-      ends: take(parseDay("ends", t.ends.value), ""),
-      cycle_months: num("cycle_months", t.cycle_months.value, true),
-      hours: num("hours", t.hours.value),
-      credit_type: optionalText(t.credit_type.value),
-      topics: this.topics.rows.map((r: RowValues, i) => ({
+      ends: t.ends.value,
+      cycle_months: t.cycle_months.value,
+      hours: t.hours.value,
+      credit_type: t.credit_type.value,
+      topics: this.topics.rows.map((r: RowValues) => ({
         skill: str(r.skill),
-        hours: num(`topics[${i}].hours`, r.hours),
+        hours: str(r.hours),
         on_top: r.on_top === true,
         first_cycle_only: r.first_cycle_only === true,
       })),
-      caps: this.caps.rows.map((r: RowValues, i) => ({
+      caps: this.caps.rows.map((r: RowValues) => ({
         label: str(r.label),
-        max_hours: num(`caps[${i}].max_hours`, r.max_hours),
-        kind: (optionalText(str(r.kind)) as CredentialKind | null) ?? null,
-        credit_type: optionalText(str(r.credit_type)),
-        skill: optionalText(str(r.skill)),
+        max_hours: str(r.max_hours),
+        kind: str(r.kind),
+        credit_type: str(r.credit_type),
+        skill: str(r.skill),
       })),
-      windows: this.windows.rows.map((r: RowValues, i) => ({
-        months: num(`windows[${i}].months`, r.months, true),
-        hours: num(`windows[${i}].hours`, r.hours),
-      })),
+      windows: this.windows.rows.map((r: RowValues) => ({ months: str(r.months), hours: str(r.hours) })),
       first_cycle: this.firstCycle.checked,
       credential: this.credential.value ? Number(this.credential.value) : null,
     };
-    return errors.length ? { errors } : { requirement };
   }
 
   /** Messages under their fields and rows; any left over in the summary at the top. */
@@ -178,10 +165,7 @@ export class RequirementForm {
     await submitForm({
       root: this.element,
       button: this.saveBtn,
-      collect: () => {
-        const c = this.collect();
-        return "errors" in c ? c : { value: c.requirement };
-      },
+      collect: () => ({ value: this.collect() }),
       send: (r) => this.host.add(r),
       show: (errors, message) => this.showErrors(errors, message),
       saved: (added) => this.host.added(added),

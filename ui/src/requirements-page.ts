@@ -1,7 +1,7 @@
 // The Requirements page: each CE requirement set with its rules in words, a form to add one,
 // and removal with an Undo that adds the same set back.
 
-import type { Credential, Requirement } from "./bindings";
+import type { Credential, Requirement, RequirementDraft } from "./bindings";
 import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { hoursText, KindLabels, plural } from "./format";
@@ -129,7 +129,7 @@ export class RequirementsView {
     await this.undo.remove(
       pageRemoval(this.host, () => this.refresh(), this.newBtn, {
         remove: () => backend.removeRequirement(r.id),
-        restore: (removed: Requirement) => backend.addRequirement({ ...removed, id: 0 }),
+        restore: (removed: RequirementDraft) => backend.addRequirement(removed),
         removedText: (removed) => `Removed the requirement set '${removed.name}'.`,
         restoredText: (removed) => `Restored '${removed.name}'.`,
       }),

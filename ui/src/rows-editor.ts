@@ -5,6 +5,7 @@
 import type { FieldError } from "./bindings";
 import { h, icon } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
+import { isRowField, pathOf } from "./format";
 
 export interface Column {
   key: string;
@@ -108,13 +109,12 @@ export class RowsEditor {
   /** Shows this list's messages (row ones under their row); returns those naming no row here. */
   showErrors(errors: readonly FieldError[]): FieldError[] {
     this.lastErrors = errors;
-    const mine = errors.filter((e) => e.field === this.name || e.field.startsWith(`${this.name}[`));
-    this.slot.show(mine.filter((e) => e.field === this.name));
-    this.rowSlots.forEach((slot, i) => slot.show(mine.filter((e) => e.field.startsWith(`${this.name}[${i}].`))));
+    this.slot.show(errors.filter((e) => e.field === this.name));
+    this.rowSlots.forEach((slot, i) => slot.show(errors.filter((e) => isRowField(e, this.name, i))));
     return errors.filter((e) => {
       if (e.field === this.name) return false;
-      const m = new RegExp(`^${this.name}\\[(\\d+)\\]\\.`).exec(e.field);
-      return m === null || Number(m[1]) >= this.rowSlots.length;
+      const p = pathOf(e);
+      return !(p.field === this.name && p.sub !== null && p.index !== null && p.index < this.rowSlots.length);
     });
   }
 

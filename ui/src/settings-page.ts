@@ -1,13 +1,13 @@
 // The Settings page: when items count as expiring, the default half-life, daily reminders,
 // and the calendar export of deadlines. Rust checks the values and says what is wrong.
 
-import type { UserSettings } from "./bindings";
+import type { SettingsDraft, UserSettings } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
 import { attempt } from "./kit-async";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
-import { parseNumber, type PageHost } from "./page-parts";
+import type { PageHost } from "./page-parts";
 
 export class SettingsView {
   readonly element: HTMLElement;
@@ -93,11 +93,9 @@ export class SettingsView {
     this.fields.clear();
   }
 
-  collect(): Collected<UserSettings> {
-    const days = parseNumber("warning_days", this.warningDays.value, { whole: true, signed: true });
-    const half = parseNumber("default_half_life", this.halfLife.value);
-    if (!days.ok || !half.ok) return { errors: [days, half].flatMap((p) => (p.ok ? [] : [p.error])) };
-    return { value: { warning_days: days.value ?? 0, default_half_life: half.value ?? 0, reminders: this.reminders.checked } };
+  /** The settings as typed; Rust reads the numbers and names what it refuses. */
+  collect(): Collected<SettingsDraft> {
+    return { value: { warning_days: this.warningDays.value, default_half_life: this.halfLife.value, reminders: this.reminders.checked } };
   }
 
   async save(): Promise<void> {
@@ -107,8 +105,8 @@ export class SettingsView {
       collect: () => this.collect(),
       send: backend.setUserSettings,
       show: (errors, message) => this.fields.show(errors, (rest) => rest, message),
-      saved: () => {
-        this.fields.clear();
+      saved: (stored) => {
+        this.fill(stored);
         this.host.toaster.show("Settings saved.");
         this.host.changed();
       },

@@ -5,9 +5,9 @@ import type { SkillInfo } from "./bindings";
 import * as backend from "./backend";
 import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
-import { Latest, succeeds } from "./kit-async";
+import { attempt, Latest } from "./kit-async";
 import { numberText, plural, yearsText } from "./format";
-import { parseNumber, type PageHost } from "./page-parts";
+import type { PageHost } from "./page-parts";
 
 export class SkillsView {
   readonly element: HTMLElement;
@@ -75,19 +75,19 @@ export class SkillsView {
     let failed: string | null = null; // Enter then blur must not send the same refused value twice
     const commit = async (): Promise<void> => {
       if (input.value === saved || input.value === failed) return;
-      const parsed = parseNumber("half_life_years", input.value);
-      if (!parsed.ok) {
+      if (input.value.trim() === "") {
         // There is no command to clear a half-life, so an emptied box goes back to the stored value.
         slot.show([{ field: "half_life_years", message: s.half_life_years === null ? "is required" : "cannot be cleared; enter a number of years" }]);
         return;
       }
-      const years = parsed.value ?? 0;
       const refused = (err: unknown): void => {
         if (err instanceof backend.BackendError && err.kind === "validation") slot.show(err.fields.length ? err.fields : [{ field: "half_life_years", message: err.message }]);
         else this.host.report(err);
         failed = input.value;
       };
-      if (!(await succeeds(refused, () => backend.setHalfLife(s.name, years)))) return;
+      const stored = await attempt(refused, () => backend.setHalfLife({ name: s.name, half_life_years: input.value }));
+      if (!stored) return;
+      const years = stored.half_life_years;
       saved = input.value;
       slot.show([]);
       this.host.toaster.show(`'${s.name}' now has a half-life of ${yearsText(years)}.`);

@@ -8,6 +8,7 @@ import type {
   Dashboard,
   Explanation,
   FieldError,
+  FieldPath,
   Framework,
   FrameworkInfo,
   KindInfo,
@@ -229,8 +230,25 @@ export const PAGE_SVG =
   '<image xlink:href="data:image/png;base64,iVBORw0KGgo=" width="10" height="10" preserveAspectRatio="none"/>' +
   '<defs id="glyph"><symbol id="g1" overflow="visible"><path d="M 1 1 L 2 2 Z "/></symbol></defs></svg>';
 
-export function uiError(kind: UiError["kind"], message: string, fields: FieldError[] = []): UiError {
-  return { kind, message, fields };
+/**
+ * Field errors as Rust sends them: with the typed path its `FieldError::at`/`entry`/`node`
+ * give. Only this fake reads a path out of the text, to keep the tests' errors short.
+ */
+export function withPaths(fields: readonly { field: string; message: string }[]): FieldError[] {
+  return fields.map(({ field, message }) => {
+    const row = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(field);
+    const node = /^node '(.*)'$/.exec(field);
+    const path: FieldPath = row
+      ? { field: row[1] ?? "", index: Number(row[2]), id: null, sub: row[3] ?? null }
+      : node
+        ? { field: "nodes", index: null, id: node[1] ?? "", sub: null }
+        : { field, index: null, id: null, sub: null };
+    return { field, path, message };
+  });
+}
+
+export function uiError(kind: UiError["kind"], message: string, fields: readonly { field: string; message: string }[] = []): UiError {
+  return { kind, message, fields: withPaths(fields) };
 }
 
 export interface Call {

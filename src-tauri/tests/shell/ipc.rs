@@ -6,6 +6,9 @@
 
 use dossier_app::ipc::contract;
 use dossier_app::{build_app, AppState};
+use dossier_core::change_draft::FieldChangeDraft;
+use dossier_core::requirement_draft::RequirementDraft;
+use dossier_core::settings::{HalfLifeDraft, SettingsDraft};
 use dossier_core::CredentialDraft;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -259,7 +262,26 @@ fn staleness(ui: &mut Ui, renewable: i64) {
 
     let skills = ui.ok("skill_list", vec![]);
     let name = skills[0]["name"].as_str().unwrap_or_default().to_string();
-    ui.ok("set_half_life", vec![a(name.clone()), a(3.5)]);
+    let draft = HalfLifeDraft {
+        name: name.clone(),
+        half_life_years: "3.5".into(),
+    };
+    let stored = ui.ok("set_half_life", vec![a(draft)]);
+    assert_eq!(
+        stored["half_life_years"], 3.5,
+        "Rust read the number: {stored}"
+    );
+    let typo = HalfLifeDraft {
+        name: name.clone(),
+        half_life_years: "3,5".into(),
+    };
+    let refused = ui
+        .call("set_half_life", vec![a(typo)])
+        .expect_err("a comma");
+    assert_eq!(
+        refused["fields"][0]["field"], "half_life_years",
+        "{refused}"
+    );
     let after = ui.ok("skill_list", vec![]);
     let set = after
         .as_array()
@@ -278,33 +300,49 @@ fn staleness(ui: &mut Ui, renewable: i64) {
     );
 
     let changes = ui.ok("field_changes", vec![]);
-    let mut change: dossier_core::staleness::FieldChange =
-        serde_json::from_value(changes[0].clone()).expect("a shipped change reads");
-    change.id = 0;
+    let shipped: dossier_core::staleness::FieldChange = read(changes[0].clone());
+    let mut change = FieldChangeDraft::from_input(&shipped);
     change.title = "A change added over IPC".into();
-    let added = ui.ok("add_field_change", vec![a(change)]);
-    let removed = ui.ok("remove_field_change", vec![a(id(&added))]);
+    let added = ui.ok("add_field_change", vec![a(change.clone())]);
+    let removed: FieldChangeDraft = read(ui.ok("remove_field_change", vec![a(id(&added))]));
     assert_eq!(
-        removed["title"], "A change added over IPC",
-        "removal returns the change"
+        removed, change,
+        "removal returns the change as it was typed"
+    );
+    change.announced = "2024-13-01".into();
+    let bad = ui
+        .call("add_field_change", vec![a(change)])
+        .expect_err("month 13");
+    assert_eq!(
+        bad["fields"][0]["field"], "announced",
+        "the field is named: {bad}"
     );
 
-    let requirement: dossier_core::requirements::Requirement = serde_json::from_value(json!({
-        "id": 0, "name": "State licence", "ends": "2027-12-31", "cycle_months": 24,
-        "hours": 50.0, "credit_type": null, "topics": [], "caps": [], "windows": [],
+    let requirement: RequirementDraft = read(json!({
+        "name": "State licence", "ends": "2027-12-31", "cycle_months": "24",
+        "hours": "50", "credit_type": "", "topics": [], "caps": [], "windows": [],
         "first_cycle": false, "credential": null
-    }))
-    .expect("a requirement reads");
-    let added = ui.ok("add_requirement", vec![a(requirement)]);
+    }));
+    let added = ui.ok("add_requirement", vec![a(requirement.clone())]);
     let listed = ui.ok("requirements", vec![]);
     assert!(
         listed.as_array().is_some_and(|r| r.contains(&added)),
         "{listed}"
     );
-    let removed = ui.ok("remove_requirement", vec![a(id(&added))]);
+    let removed: RequirementDraft = read(ui.ok("remove_requirement", vec![a(id(&added))]));
     assert_eq!(
-        removed["name"], "State licence",
+        removed.name, "State licence",
         "removal returns the requirement"
+    );
+    assert_eq!(removed.hours, "50", "as a draft with its numbers as text");
+    let mut bad = requirement;
+    bad.hours = "fifty".into();
+    let refused = ui
+        .call("add_requirement", vec![a(bad)])
+        .expect_err("not a number");
+    assert_eq!(
+        refused["fields"][0]["field"], "hours",
+        "the field is named: {refused}"
     );
 
     let renewed = ui.ok(
@@ -325,15 +363,21 @@ fn staleness(ui: &mut Ui, renewable: i64) {
     let future = future.expect_err("a renewal in the future is refused");
     assert_eq!(future["kind"], "validation", "{future}");
 
-    let mut settings: dossier_core::UserSettings =
-        serde_json::from_value(ui.ok("user_settings", vec![])).expect("settings read");
-    settings.warning_days = 45;
-    ui.ok("set_user_settings", vec![a(settings)]);
+    let settings: dossier_core::UserSettings = read(ui.ok("user_settings", vec![]));
+    let mut draft = SettingsDraft::from_input(&settings);
+    draft.warning_days = "45".into();
+    let saved = ui.ok("set_user_settings", vec![a(draft.clone())]);
+    assert_eq!(saved["warning_days"], 45, "the stored settings come back");
     assert_eq!(
         ui.ok("user_settings", vec![])["warning_days"],
         45,
         "settings saved"
     );
+    draft.warning_days = "4.5".into();
+    let refused = ui
+        .call("set_user_settings", vec![a(draft)])
+        .expect_err("not whole");
+    assert_eq!(refused["fields"][0]["field"], "warning_days", "{refused}");
     let ics = ui.ok("export_ics", vec![]);
     let text = std::fs::read_to_string(ics.as_str().unwrap_or_default()).unwrap_or_default();
     assert!(

@@ -2,7 +2,7 @@
 //! `Store::coverage`, the same as the app's chart.
 
 use crate::args::FrameworkCommand;
-use crate::{CliError, Result};
+use crate::Result;
 use chrono::NaiveDate;
 use dossier_store::Store;
 use std::io::Write;

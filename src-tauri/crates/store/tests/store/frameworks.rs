@@ -186,7 +186,9 @@ fn a_framework_file_is_bounded_before_it_is_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     let small = dir.path().join("mini.json");
     std::fs::write(&small, MINI).expect("write");
-    let fw = store.import_framework_file(&small).expect("a small file imports");
+    let fw = store
+        .import_framework_file(&small)
+        .expect("a small file imports");
     assert_eq!(fw.id, "mini", "imported from the file");
     let big = dir.path().join("huge.json");
     let padding = " ".repeat(dossier_store::MAX_FRAMEWORK_BYTES as usize);
