@@ -33,7 +33,7 @@ pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -113,13 +113,13 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: committed if `f` returns `Ok`, rolled back if it
     /// returns `Err`.
-    pub fn with_tx<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    pub fn with_tx<T, E>(&self, f: impl FnOnce(&Db<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<rusqlite::Error>,
     {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
+        let out = f(&Db { c: &tx })?;
         tx.commit()?;
         Ok(out)
     }

@@ -12,6 +12,16 @@ pub struct Db<'a> {
     pub(crate) c: &'a Connection,
 }
 
+/// Writes go through the same handle: a write transaction's `Db` answers every query too, so a
+/// write that must check before it acts reads inside its own transaction.
+impl std::ops::Deref for Db<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.c
+    }
+}
+
 impl Store {
     /// Runs `f` over one consistent read of the database.
     pub fn read<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {

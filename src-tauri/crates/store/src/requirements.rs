@@ -60,10 +60,7 @@ impl Store {
     pub fn remove_requirement(&self, id: i64) -> Result<Requirement> {
         // Found and deleted in one transaction: nothing can change it in between.
         self.with_tx(|tx| {
-            let found = crate::Db { c: tx }
-                .requirements()?
-                .into_iter()
-                .find(|r| r.id == id);
+            let found = tx.requirements()?.into_iter().find(|r| r.id == id);
             let req = found.ok_or(Error::NotFound(id))?;
             tx.execute("DELETE FROM requirements WHERE id = ?1", [id])?;
             Ok(req)
