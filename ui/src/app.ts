@@ -15,7 +15,6 @@ import { ListPager } from "./list-pager";
 import { attempt } from "./kit-async";
 import { redraw } from "./kit-state";
 import { Undo } from "./kit-undo";
-import { pageForDigit, PAGES } from "./nav";
 import { Pages } from "./pages";
 import { Toaster } from "./toast";
 
@@ -60,7 +59,7 @@ export class App {
     );
     this.newBtn.addEventListener("click", () => void this.newCredential());
     this.count = h("span", { class: "count-line", "data-testid": "count", "aria-live": "polite" });
-    this.list = h("main", { class: "list", "data-testid": "credential-list", "aria-label": "Credentials", tabindex: -1 });
+    this.list = h("section", { class: "list", "data-testid": "credential-list", "aria-label": "Credentials", tabindex: -1 });
     this.detail = h("aside", { class: "detail", "data-testid": "detail", tabindex: -1 });
     this.content = h("div", { class: "content" }, this.list);
     this.info = h("span", { class: "info", "data-testid": "app-info" });
@@ -68,7 +67,7 @@ export class App {
     this.undoable = new Undo(this.toaster, this.reportErr);
     const credentialsPage = h(
       "div",
-      { class: "page-credentials", "data-testid": "credentials-page" },
+      { class: "credentials-layout" },
       h(
         "div",
         { class: "toolbar", role: "toolbar", "aria-label": "Filters" },
@@ -101,17 +100,17 @@ export class App {
         "header",
         { class: "topbar" },
         h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "D"), h("h1", {}, "Dossier")),
-        this.pages.nav.element,
+        this.pages.shell.nav,
         h("div", { class: "search-wrap" }, icon("search", "icon search-icon"), this.search, h("kbd", { class: "search-kbd", "aria-hidden": "true" }, "/")),
       ),
-      this.pages.element,
+      this.pages.shell.element,
       h(
         "footer",
         { class: "statusbar" },
         h(
           "span",
           { class: "hints" },
-          `${shortcut("1")}–${PAGES.length} pages · ${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
+          `${shortcut("1")}–${this.pages.shell.shortcuts} pages · ${shortcut("N")} new · / or ${shortcut("F")} search · ${shortcut("S")} save · Esc close · ${shortcut("Z")} undo delete · ↑↓ Enter browse`,
         ),
         this.info,
       ),
@@ -402,11 +401,8 @@ export class App {
       }
       return; // the form is modal: nothing else reacts while it is open
     }
-    const page = mod && !e.shiftKey ? pageForDigit(e.key) : null;
-    if (page) {
-      e.preventDefault();
-      this.pages.show(page, true);
-    } else if (mod && key === "n" && !e.shiftKey) {
+    if (this.pages.shell.onKey(e)) return;
+    if (mod && key === "n" && !e.shiftKey) {
       e.preventDefault();
       void this.newCredential();
     } else if ((mod && key === "f") || (key === "/" && !mod && !isEditable(e.target))) {

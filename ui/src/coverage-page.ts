@@ -12,26 +12,18 @@ import { ErrorSlot } from "./form-parts";
 import { plural } from "./format";
 import { FrameworkSection } from "./framework-section";
 import { Latest, succeeds } from "./kit-async";
+import type { Page, PageFrame } from "./kit-page";
 import { redraw } from "./kit-state";
-import { asOfField, type PageHost } from "./page-parts";
-
-export interface CoverageHost extends PageHost {
-  /** The renew dialog for a credential. */
-  renew(credentialId: number): void;
-  /** A new CE activity prefilled with these skills. */
-  logActivity(skills: string[]): void;
-  /** A record in the Credentials page's detail panel. */
-  openCredential(id: number): void;
-}
+import { asOfField, asOfGroup, followAsOf, type AsOfBox, type PageContext } from "./page-parts";
 
 type View = "chart" | "table";
 
-export class CoveragePage {
+export class CoveragePage implements Page {
   readonly element: HTMLElement;
+  readonly head: readonly HTMLElement[];
   readonly frameworkSelect: HTMLSelectElement;
-  readonly asOfInput: HTMLInputElement;
+  readonly asOf: AsOfBox;
   readonly frameworks: FrameworkSection;
-  private readonly asOfSlot: ErrorSlot;
   private readonly viewButtons: Map<View, HTMLButtonElement>;
   private readonly heading: HTMLElement;
   private readonly main: HTMLElement;
@@ -43,11 +35,9 @@ export class CoveragePage {
   private data: CoverageView | null = null;
   private chart: Element | null = null;
   private active: FrameworkInfo | null = null;
-  private asOf: string | null = null;
-  private lastAsOf = "";
   private readonly latest = new Latest();
 
-  constructor(private readonly host: CoverageHost) {
+  constructor(private readonly host: PageContext, frame: PageFrame) {
     this.handlers = {
       drill: (id) => this.drill(id),
       openRecord: (id) => host.openCredential(id),
@@ -56,7 +46,11 @@ export class CoveragePage {
     };
     this.frameworkSelect = h("select", { id: "cov-framework", "data-testid": "framework-select" });
     this.frameworkSelect.addEventListener("change", () => void this.switchFramework(this.frameworkSelect.value));
-    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("cov-as-of", "coverage-as-of", () => this.applyAsOf()));
+    this.asOf = asOfField("cov-as-of", "coverage-as-of", (value) => host.shared.asOf.set(value));
+    // A date set here or on another page: shown at once if this page is showing, else on arrival.
+    followAsOf(host.shared.asOf, this.asOf, () => {
+      if (frame.showing()) void this.refresh();
+    });
     this.viewButtons = new Map(
       (["chart", "table"] as const).map((v) => {
         const btn = h("button", { type: "button", class: "seg-btn", "data-testid": `view-${v}`, "aria-pressed": v === this.view ? "true" : "false" }, v === "chart" ? "Chart" : "Table");
@@ -69,50 +63,43 @@ export class CoveragePage {
     this.planBody = h("div", { class: "plan-body" });
     this.unmapped = h("section", { class: "card cov-unmapped", "data-testid": "unmapped", "aria-labelledby": "unmapped-title", hidden: true });
     this.frameworks = new FrameworkSection({ ...host, reload: () => void this.refresh() });
+    this.head = [
+      h("label", { class: "tool cov-picker" }, h("span", {}, "Framework"), this.frameworkSelect),
+      h("div", { class: "segmented", role: "group", "aria-label": "Show coverage as" }, [...this.viewButtons.values()]),
+      asOfGroup(this.asOf),
+    ];
     this.element = h(
-      "section",
-      { class: "page coverage-page", "data-testid": "coverage-page", "aria-labelledby": "cov-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "cov-title" }, "Coverage"),
-        h("label", { class: "tool cov-picker" }, h("span", {}, "Framework"), this.frameworkSelect),
-        h("div", { class: "segmented", role: "group", "aria-label": "Show coverage as" }, [...this.viewButtons.values()]),
-        h("div", { class: "as-of" }, h("label", { for: "cov-as-of" }, "As of"), this.asOfInput, this.asOfSlot.element),
-      ),
+      "div",
+      { class: "page-body" },
+      h("section", { class: "card cov-card", "aria-labelledby": "cov-card-title" }, h("div", { class: "cov-card-head" }, h("h3", { id: "cov-card-title" }, "Skills coverage"), this.heading), this.main),
       h(
         "div",
-        { class: "page-body" },
-        h("section", { class: "card cov-card", "aria-labelledby": "cov-card-title" }, h("div", { class: "cov-card-head" }, h("h3", { id: "cov-card-title" }, "Skills coverage"), this.heading), this.main),
+        { class: "cov-columns" },
         h(
-          "div",
-          { class: "cov-columns" },
-          h(
-            "section",
-            { class: "dash-section cov-plan", "aria-labelledby": "plan-title" },
-            h("h3", { id: "plan-title" }, "Learning plan"),
-            h("p", { class: "hint plan-intro" }, "Most valuable first: the skills whose training has gone most out of date, weighted by how much they count."),
-            this.planBody,
-          ),
-          h("div", { class: "cov-side" }, this.unmapped, this.frameworks.element),
+          "section",
+          { class: "dash-section cov-plan", "aria-labelledby": "plan-title" },
+          h("h3", { id: "plan-title" }, "Learning plan"),
+          h("p", { class: "hint plan-intro" }, "Most valuable first: the skills whose training has gone most out of date, weighted by how much they count."),
+          this.planBody,
         ),
-        this.frameworks.editorSlot,
+        h("div", { class: "cov-side" }, this.unmapped, this.frameworks.element),
       ),
+      this.frameworks.editorSlot,
     );
   }
 
-  private applyAsOf(): void {
-    const v = this.asOfInput.value.trim();
-    if (v === this.lastAsOf) return;
-    this.lastAsOf = v;
-    this.asOf = v || null;
+  show(): void {
     void this.refresh();
+  }
+
+  recordsChanged(): Promise<void> {
+    return this.refresh();
   }
 
   /** Reloads coverage and the framework list; answers to superseded requests are dropped. */
   async refresh(): Promise<void> {
     await this.latest.run(
-      () => Promise.all([backend.coverageView(this.asOf), backend.frameworks()]),
+      () => Promise.all([backend.coverageView(this.host.shared.asOf.value), backend.frameworks()]),
       ([view, fws]) => this.render(view, fws),
       (err) => this.showError(backend.toBackendError("coverage_view", err)),
     );
@@ -122,7 +109,7 @@ export class CoveragePage {
     this.data = v;
     this.chart = importSvg(v.chart_svg);
     this.active = fws.find((f) => f.active) ?? null;
-    this.asOfSlot.show([]);
+    this.asOf.slot.show([]);
     replaceChildren(
       this.frameworkSelect,
       fws.map((f) => h("option", { value: f.id }, `${f.name} (${plural(f.skills, "skill")})`)),
@@ -237,7 +224,7 @@ export class CoveragePage {
   showError(err: backend.BackendError): void {
     const asOf = err.fields.filter((f) => f.field === "as_of");
     if (err.kind === "validation" && asOf.length) {
-      this.asOfSlot.show(asOf);
+      this.asOf.slot.show(asOf);
       return;
     }
     replaceChildren(this.main, h("p", { class: "error", role: "alert", "data-testid": "coverage-error" }, err.message));

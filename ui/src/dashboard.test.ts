@@ -94,7 +94,7 @@ describe("dashboard view", () => {
   it("sends the as-of date when committed and shows Rust's message under the box", () => {
     const h = handlers();
     const view = new DashboardView(h);
-    document.body.append(view.element);
+    document.body.append(...view.head, view.element);
     const input = byTestId<HTMLInputElement>("as-of");
     input.value = "2026-13-01";
     input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));

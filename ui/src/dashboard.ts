@@ -5,9 +5,9 @@
 import type { AttentionItem, Dashboard } from "./bindings";
 import { BackendError } from "./backend";
 import { h, replaceChildren } from "./dom";
-import { ErrorSlot } from "./form-parts";
+import type { Page } from "./kit-page";
 import { redraw } from "./kit-state";
-import { asOfField } from "./page-parts";
+import { asOfField, asOfGroup, followAsOf, type AsOfBox, type PageContext } from "./page-parts";
 import { plural } from "./format";
 import { cycleCard } from "./cycle";
 import { STATUSES, statusBadge } from "./status";
@@ -63,41 +63,21 @@ export function attentionItem(item: AttentionItem, handlers: DashboardHandlers):
 
 const COUNT_LABEL = { expired: "Expired", expiring: "Expiring", stale: "Stale", ageing: "Ageing", current: "Current" } as const;
 
-export class DashboardView {
+export class DashboardView implements Page {
   readonly element: HTMLElement;
-  readonly asOfInput: HTMLInputElement;
-  private readonly asOfSlot: ErrorSlot;
-  private readonly body: HTMLElement;
+  readonly head: readonly HTMLElement[];
+  readonly asOf: AsOfBox;
   private readonly handlers: DashboardHandlers;
 
   constructor(handlers: DashboardHandlers) {
     this.handlers = handlers;
-    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("as-of", "as-of", () => this.applyAsOf()));
-    this.body = h("div", { class: "dash-body" });
-    this.element = h(
-      "section",
-      { class: "page dashboard", "data-testid": "dashboard", "aria-labelledby": "dash-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "dash-title" }, "Dashboard"),
-        h("div", { class: "as-of" }, h("label", { for: "as-of" }, "As of"), this.asOfInput, this.asOfSlot.element),
-      ),
-      this.body,
-    );
-  }
-
-  private lastApplied = "";
-
-  private applyAsOf(): void {
-    const v = this.asOfInput.value.trim();
-    if (v === this.lastApplied) return;
-    this.lastApplied = v;
-    this.handlers.asOf(v || null);
+    this.asOf = asOfField("as-of", "as-of", (value) => handlers.asOf(value));
+    this.head = [asOfGroup(this.asOf)];
+    this.element = h("div", { class: "dash-body" });
   }
 
   render(d: Dashboard): void {
-    this.asOfSlot.show([]);
+    this.asOf.slot.show([]);
     const counts = h(
       "ul",
       { class: "counts", "aria-label": "Records by status" },
@@ -117,8 +97,8 @@ export class DashboardView {
       ? h("div", { class: "cycles" }, d.cycles.map((p) => cycleCard(p)))
       : h("p", { class: "muted" }, "No CE requirement sets yet. Add one on the Requirements page to track a cycle.");
     // Redraws come after every change; a cycle's activity list the person opened stays open.
-    redraw(this.body, () => replaceChildren(
-      this.body,
+    redraw(this.element, () => replaceChildren(
+      this.element,
       h("p", { class: "as-of-line muted", "data-testid": "dash-as-of" }, `Status as of ${d.as_of}`),
       counts,
       h(
@@ -139,9 +119,27 @@ export class DashboardView {
   showError(err: BackendError): void {
     const asOf = err.fields.filter((f) => f.field === "as_of");
     if (err.kind === "validation" && asOf.length) {
-      this.asOfSlot.show(asOf);
+      this.asOf.slot.show(asOf);
       return;
     }
-    replaceChildren(this.body, h("p", { class: "error", role: "alert", "data-testid": "dashboard-error" }, err.message));
+    replaceChildren(this.element, h("p", { class: "error", role: "alert", "data-testid": "dashboard-error" }, err.message));
   }
+}
+
+/**
+ * The dashboard as a page: its box sets the shared as-of date and follows it, and it shows
+ * each new dashboard answer (the shared state asks Rust once per date, whoever set it).
+ */
+export function dashboardPage(ctx: PageContext): DashboardView {
+  const view = new DashboardView({
+    asOf: (value) => ctx.shared.asOf.set(value),
+    act: (item) => (item.action === "renew" && !item.is_cycle ? ctx.renew(item.id) : ctx.logActivity(item.skills)),
+    open: (item) => ctx.openCredential(item.id),
+  });
+  followAsOf(ctx.shared.asOf, view.asOf);
+  ctx.shared.dashboard.subscribe(({ dashboard, error }) => {
+    if (error) view.showError(error);
+    else if (dashboard) view.render(dashboard);
+  });
+  return view;
 }

@@ -6,10 +6,10 @@
 import type { Sections } from "./bindings";
 import * as backend from "./backend";
 import { debounce, h } from "./dom";
-import { ErrorSlot } from "./form-parts";
 import { DEFAULT_SECTIONS, ExportProgress, PreviewView, SECTIONS, type SectionName } from "./export-parts";
 import { attempt, Latest } from "./kit-async";
-import { asOfField, type PageHost } from "./page-parts";
+import type { Page, PageFrame } from "./kit-page";
+import { asOfField, followAsOf, type AsOfBox, type PageContext } from "./page-parts";
 import { ProfileCard } from "./profile-card";
 
 /** How long options must stay unchanged before the preview is typeset again. */
@@ -17,13 +17,13 @@ export const PREVIEW_DELAY_MS = 400;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class ExportPage {
+export class ExportPage implements Page {
   readonly element: HTMLElement;
+  readonly head: readonly HTMLElement[];
   readonly profile: ProfileCard;
-  readonly asOfInput: HTMLInputElement;
+  readonly asOfBox: AsOfBox;
   readonly preview = new PreviewView();
   readonly progress = new ExportProgress();
-  private readonly asOfSlot: ErrorSlot;
   private readonly checks = new Map<SectionName, HTMLInputElement>();
   private readonly exportBtn: HTMLButtonElement;
   private readonly schedule = debounce(() => void this.previewIfChanged(), PREVIEW_DELAY_MS);
@@ -33,15 +33,18 @@ export class ExportPage {
   private waiting = false;
   private exporting = false;
 
-  constructor(private readonly host: PageHost) {
+  constructor(private readonly host: PageContext, frame: PageFrame) {
     this.profile = new ProfileCard(host, () => void this.refresh(false));
-    ({ input: this.asOfInput, slot: this.asOfSlot } = asOfField("export-as-of", "export-as-of", () =>
-      this.optionsChanged(true),
-    ));
+    const shared = host.shared.asOf;
+    // A committed date is everyone's; one that did not change still settles the preview.
+    this.asOfBox = asOfField("export-as-of", "export-as-of", (value) => (value === shared.value ? this.optionsChanged(true) : shared.set(value)));
+    followAsOf(shared, this.asOfBox, () => {
+      if (frame.showing()) this.optionsChanged(true);
+    });
     // While typing, only a whole date (or none) is worth a preview; leaving the box or Enter
     // sends whatever is there, so Rust can say what is wrong with it.
-    this.asOfInput.addEventListener("input", () => {
-      const v = this.asOfInput.value.trim();
+    this.asOfBox.input.addEventListener("input", () => {
+      const v = this.asOfBox.input.value.trim();
       if (v === "" || DAY.test(v)) this.schedule();
     });
     const boxes = SECTIONS.map(([name, label, hint]) => {
@@ -67,24 +70,24 @@ export class ExportPage {
         "div",
         { class: "field export-as-of", "data-field": "as_of" },
         h("label", { for: "export-as-of" }, "As of"),
-        this.asOfInput,
+        this.asOfBox.input,
         h("span", { class: "hint" }, "Statuses, hours and coverage as they stood on this day. Empty means today."),
-        this.asOfSlot.element,
+        this.asOfBox.slot.element,
       ),
       h("fieldset", { class: "export-sections" }, h("legend", {}, "Sections"), h("ul", { class: "export-option-list" }, boxes)),
       h("div", { class: "export-actions" }, this.exportBtn, this.progress.element),
     );
-    this.element = h(
-      "section",
-      { class: "page export-page", "data-testid": "export-page", "aria-labelledby": "export-page-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "export-page-title" }, "Export"),
-        h("p", { class: "muted page-intro" }, "Your portfolio as a PDF report, to send with an application or keep for an audit."),
-      ),
-      h("div", { class: "export-layout" }, h("div", { class: "export-side" }, options, this.profile.element), this.preview.element),
-    );
+    this.head = [h("p", { class: "muted page-intro" }, "Your portfolio as a PDF report, to send with an application or keep for an audit.")];
+    this.element = h("div", { class: "export-layout" }, h("div", { class: "export-side" }, options, this.profile.element), this.preview.element);
+  }
+
+  show(): void {
+    void this.refresh();
+  }
+
+  /** The report's figures may have moved; what is typed in the profile stays. */
+  recordsChanged(): Promise<void> {
+    return this.refresh(false);
   }
 
   /** On showing the page (and after a change to the data): the stored profile and a fresh preview. */
@@ -109,7 +112,7 @@ export class ExportPage {
 
   /** The as-of date as typed; null (today) when empty. Rust parses it. */
   asOf(): string | null {
-    const v = this.asOfInput.value.trim();
+    const v = this.asOfBox.input.value.trim();
     return v ? v : null;
   }
 
@@ -139,7 +142,7 @@ export class ExportPage {
     const latest = await this.latest.run(
       () => backend.reportPreview(this.asOf(), this.sections()),
       (p) => {
-        this.asOfSlot.show([]);
+        this.asOfBox.slot.show([]);
         this.preview.show(p);
       },
       (err) => {
@@ -156,7 +159,7 @@ export class ExportPage {
   private showAsOfError(e: backend.BackendError): boolean {
     const asOf = e.fields.filter((f) => f.field === "as_of");
     if (e.kind !== "validation" || !asOf.length) return false;
-    this.asOfSlot.show(asOf);
+    this.asOfBox.slot.show(asOf);
     return true;
   }
 
@@ -167,7 +170,7 @@ export class ExportPage {
     this.progress.start();
     const failed = (err: unknown): void => {
       const e = backend.toBackendError("export_pdf", err);
-      if (this.showAsOfError(e)) this.asOfInput.focus();
+      if (this.showAsOfError(e)) this.asOfBox.input.focus();
       else this.host.report(e);
     };
     const path = await attempt(
@@ -185,7 +188,7 @@ export class ExportPage {
     this.progress.finish();
     this.exporting = false;
     if (path === undefined) return;
-    this.asOfSlot.show([]);
+    this.asOfBox.slot.show([]);
     if (path !== null) this.host.toaster.show(`Exported the portfolio to ${path}`, { timeout: 15000, testid: "export-done" });
   }
 }

@@ -11,6 +11,7 @@ import { Latest } from "./kit-async";
 import { pageRemoval, Undo } from "./kit-undo";
 import { numberText } from "./format";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
+import type { Page, PageFrame } from "./kit-page";
 import { splitList, type PageHost } from "./page-parts";
 import { RowsEditor } from "./rows-editor";
 
@@ -21,8 +22,9 @@ function phaseText(p: Phase): string {
   return p.what.trim() ? `${p.what} from ${p.date}` : `From ${p.date}`;
 }
 
-export class FieldChangesView {
+export class FieldChangesView implements Page {
   readonly element: HTMLElement;
+  readonly head: readonly HTMLElement[];
   private readonly host: PageHost;
   private readonly tableWrap: HTMLElement;
   private readonly inputs: Record<InputName, HTMLInputElement>;
@@ -33,7 +35,7 @@ export class FieldChangesView {
   private readonly latest = new Latest();
   private readonly undo: Undo;
 
-  constructor(host: PageHost) {
+  constructor(host: PageHost, private readonly frame: PageFrame) {
     this.host = host;
     this.undo = new Undo(host.toaster, host.report);
     this.inputs = {
@@ -86,17 +88,12 @@ export class FieldChangesView {
       void this.add();
     });
     this.tableWrap = h("div", { class: "table-wrap" });
-    this.element = h(
-      "section",
-      { class: "page", "data-testid": "field-changes-page", "aria-labelledby": "changes-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "changes-title" }, "Field changes"),
-        h("p", { class: "muted page-intro" }, "Events that make earlier training on a skill out of date, until a newer record covers that skill."),
-      ),
-      h("div", { class: "page-body" }, this.tableWrap, form),
-    );
+    this.head = [h("p", { class: "muted page-intro" }, "Events that make earlier training on a skill out of date, until a newer record covers that skill.")];
+    this.element = h("div", { class: "page-body" }, this.tableWrap, form);
+  }
+
+  show(): void {
+    void this.refresh();
   }
 
   async refresh(): Promise<void> {
@@ -198,7 +195,7 @@ export class FieldChangesView {
   }
 
   async remove(c: FieldChange): Promise<void> {
-    const removal = pageRemoval(this.host, () => this.refresh(), this.element, {
+    const removal = pageRemoval(this.host, () => this.refresh(), this.frame.heading, {
       remove: () => backend.removeFieldChange(c.id),
       restore: (removed: FieldChangeDraft) => backend.addFieldChange(removed),
       removedText: (removed) => `Removed '${removed.title}'.`,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { h } from "./dom";
-import { PageShell, type Page, type PageEntry } from "./kit-page";
+import { PageShell, type Page, type PageEntry, type PageFrame } from "./kit-page";
 import { byTestId } from "./test-support";
 
 interface Ctx {
@@ -23,6 +23,7 @@ function probe(text: string, extra: Partial<Page> = {}) {
 const first = probe("first");
 const throwaway = probe("throwaway", { head: [h("button", { type: "button", "data-testid": "throwaway-tool" }, "Tool")] });
 let made: Ctx | null = null;
+let frame: PageFrame | null = null;
 
 // A registry of its own: the app's pages are not involved.
 const TEST_PAGES = [
@@ -31,8 +32,9 @@ const TEST_PAGES = [
   {
     id: "throwaway",
     label: "Throwaway",
-    create: (ctx: Ctx) => {
+    create: (ctx: Ctx, f: PageFrame) => {
       made = ctx;
+      frame = f;
       return throwaway.page;
     },
   },
@@ -58,6 +60,9 @@ const visible = (testid: string) => !byTestId(testid).closest("[hidden]");
 describe("PageShell (page registry)", () => {
   it("builds each entry once, with the context, and lists it in the header in registry order", () => {
     expect(made, "create got the shell's context").toEqual({ greeting: "hello" });
+    expect([frame?.showing(), frame?.heading.textContent], "and its frame").toEqual([false, "Throwaway"]);
+    shell.show("throwaway");
+    expect(frame?.showing(), "which knows when the page shows").toBe(true);
     expect([...shell.nav.querySelectorAll("button")].map((b) => b.textContent), "the header follows the registry").toEqual(["First", "Middle", "Throwaway"]);
     expect(byTestId("nav-throwaway").title, "its shortcut is its place").toMatch(/3\)$/);
     expect(shell.page("throwaway"), "the page as its entry built it").toBe(throwaway.page);

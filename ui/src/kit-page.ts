@@ -26,6 +26,8 @@ export interface Page {
 export interface PageFrame {
   /** The page's heading; focusable, it is where the keyboard lands on arriving. */
   readonly heading: HTMLElement;
+  /** Whether the page is the one showing (shared state changing elsewhere waits until it is). */
+  showing(): boolean;
 }
 
 export interface PageEntry<C, Id extends string = string> {
@@ -68,7 +70,7 @@ export class PageShell<C, E extends PageEntry<C>> {
     entries.forEach((entry, i) => {
       const id: E["id"] = entry.id;
       const heading = h("h2", { id: `page-${id}-title`, class: "page-title", tabindex: -1 }, entry.label);
-      const page = entry.create(ctx, { heading });
+      const page = entry.create(ctx, { heading, showing: () => this.showing === id });
       const section = h(
         "section",
         { class: `page page-${id}`, "data-testid": entry.testid ?? `${id}-page`, "aria-labelledby": heading.id, hidden: true },

@@ -1,10 +1,12 @@
-// Shared by the pages beside the credential list (dashboard, skills, field changes,
-// requirements, settings): the host they report to, the as-of box, and the few checks
-// needed before a typed value can be sent at all.
+// Shared by the pages in the registry (page-registry.ts): what they are built with, the
+// as-of box, and the few checks needed before a typed value can be sent at all.
 
 import type { FieldError } from "./bindings";
 import { h } from "./dom";
 import { ErrorSlot } from "./form-parts";
+import type { KindLabels } from "./format";
+import type { State } from "./kit-state";
+import type { SharedState } from "./shared-state";
 import type { Toaster } from "./toast";
 
 export interface PageHost {
@@ -13,6 +15,21 @@ export interface PageHost {
   report(err: unknown): void;
   /** After a change that can move statuses or cycles: reload the dashboard and the badges. */
   changed(): void;
+}
+
+/** What every page in the registry is built with. */
+export interface PageContext extends PageHost {
+  /** The as-of date and the dashboard for it. */
+  readonly shared: SharedState;
+  readonly labels: KindLabels;
+  /** The credential list with its toolbar: the app builds and drives it. */
+  readonly credentials: HTMLElement;
+  /** The renew dialog for a credential. */
+  renew(credentialId: number): void;
+  /** A new CE activity prefilled with these skills. */
+  logActivity(skills: string[]): void;
+  /** A record in the Credentials page's detail panel. */
+  openCredential(id: number): void;
 }
 
 // ---- Before sending ----
@@ -61,12 +78,19 @@ export function optionalText(text: string): string | null {
   return t ? t : null;
 }
 
+/** An as-of date box and the place for Rust's message about it. */
+export interface AsOfBox {
+  readonly input: HTMLInputElement;
+  readonly slot: ErrorSlot;
+}
+
 /**
- * The as-of date box the dashboard, coverage and export pages share: Rust's `as_of` errors go
- * in its slot, and `commit` runs when the value is committed (Enter or leaving the box), not
- * per keystroke, since half-typed dates would only flash errors.
+ * The as-of date box the dashboard, coverage and export pages each show: Rust's `as_of`
+ * errors go in its slot, and `commit` gets the value (null when empty: today) when it is
+ * committed (Enter or leaving the box), not per keystroke, since half-typed dates would only
+ * flash errors.
  */
-export function asOfField(id: string, testid: string, commit: () => void): { input: HTMLInputElement; slot: ErrorSlot } {
+export function asOfField(id: string, testid: string, commit: (value: string | null) => void): AsOfBox {
   const input = h("input", {
     type: "text",
     id,
@@ -80,9 +104,27 @@ export function asOfField(id: string, testid: string, commit: () => void): { inp
   });
   const slot = new ErrorSlot(`${id}-msg`);
   slot.bind("as_of", input);
-  input.addEventListener("change", commit);
+  const send = (): void => commit(input.value.trim() || null);
+  input.addEventListener("change", send);
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") commit();
+    if (e.key === "Enter") send();
   });
   return { input, slot };
+}
+
+/**
+ * Keeps a box on the shared date: a date set on any page shows in it, without the message
+ * about the date before, and `then` follows (the page reloads if it is showing).
+ */
+export function followAsOf(asOf: State<string | null>, box: AsOfBox, then: () => void = () => {}): void {
+  asOf.subscribe((value) => {
+    box.input.value = value ?? "";
+    box.slot.show([]);
+    then();
+  });
+}
+
+/** The box with its label, as it stands in a page's header. */
+export function asOfGroup(box: AsOfBox): HTMLElement {
+  return h("div", { class: "as-of" }, h("label", { for: box.input.id }, "As of"), box.input, box.slot.element);
 }

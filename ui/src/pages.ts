@@ -1,21 +1,17 @@
-// The pages beside the credential list and what they share with it: the dashboard (whose
-// assessments also give the list its status badges), the renew dialog, and navigation.
+// The pages beside the credential list and what they share with it: the shell built from
+// the page registry, the shared as-of date and dashboard (whose assessments also give the
+// list its status badges), the renew dialog and "Why this status?".
 
 import type { Assessment, Credential, Dashboard, Freshness } from "./bindings";
 import * as backend from "./backend";
-import { CoveragePage } from "./coverage-page";
-import { h } from "./dom";
-import { attempt, Latest } from "./kit-async";
-import { DashboardView } from "./dashboard";
-import { ExportPage } from "./export-page";
-import { FieldChangesView } from "./field-changes-page";
+import type { CoveragePage } from "./coverage-page";
+import { attempt } from "./kit-async";
+import { PageShell } from "./kit-page";
 import type { KindLabels } from "./format";
-import { Nav, type PageName } from "./nav";
-import type { PageHost } from "./page-parts";
+import { PAGES, type AppPage, type PageName } from "./page-registry";
+import type { PageContext } from "./page-parts";
 import { RenewDialog, type RenewTarget } from "./renew";
-import { RequirementsView } from "./requirements-page";
-import { SettingsView } from "./settings-page";
-import { SkillsView } from "./skills-page";
+import { SharedState } from "./shared-state";
 import type { Toaster } from "./toast";
 import { WhyStatus } from "./why-status";
 
@@ -35,103 +31,62 @@ export interface PagesHost {
 }
 
 export class Pages {
-  readonly nav: Nav;
-  readonly element: HTMLElement;
-  readonly dashboard: DashboardView;
-  readonly coverage: CoveragePage;
-  readonly skills: SkillsView;
-  readonly changes: FieldChangesView;
-  readonly requirements: RequirementsView;
-  readonly exportPage: ExportPage;
-  readonly settings: SettingsView;
-  current: PageName = "credentials";
-  dash: Dashboard | null = null;
+  readonly shell: PageShell<PageContext, AppPage>;
+  readonly shared = new SharedState(backend.dashboard);
   renewDialog: RenewDialog | null = null;
-  private asOf: string | null = null;
-  private readonly dashRequests = new Latest();
   private readonly host: PagesHost;
-  private readonly els: Map<PageName, HTMLElement>;
   private readonly why: WhyStatus;
 
   constructor(host: PagesHost, labels: KindLabels) {
     this.host = host;
     this.why = new WhyStatus(backend.explain, (err) => host.report(err));
-    const pageHost: PageHost = {
+    const ctx: PageContext = {
       toaster: host.toaster,
       report: (err) => host.report(err),
-      changed: () => void this.refreshDashboard(),
-    };
-    this.dashboard = new DashboardView({
-      asOf: (value) => {
-        this.asOf = value;
-        void this.refreshDashboard();
-      },
-      act: (item) => (item.action === "renew" && !item.is_cycle ? void this.renewItem(item.id) : host.logActivity(item.skills)),
-      open: (item) => host.openCredential(item.id),
-    });
-    this.coverage = new CoveragePage({
-      ...pageHost,
+      changed: () => void this.shared.reloadDashboard(),
+      shared: this.shared,
+      labels,
+      credentials: host.credentialsPage,
       renew: (id) => void this.renewItem(id),
       logActivity: (skills) => host.logActivity(skills),
       openCredential: (id) => host.openCredential(id),
+    };
+    this.shell = new PageShell(PAGES, ctx);
+    // After the dashboard page drew it: explanations were for the old verdicts.
+    this.shared.dashboard.subscribe(({ error }) => {
+      if (error) return;
+      this.why.forget();
+      host.statusesChanged();
     });
-    this.skills = new SkillsView(pageHost);
-    this.changes = new FieldChangesView(pageHost);
-    this.requirements = new RequirementsView(pageHost, labels);
-    this.exportPage = new ExportPage(pageHost);
-    this.settings = new SettingsView(pageHost);
-    this.els = new Map<PageName, HTMLElement>([
-      ["dashboard", this.dashboard.element],
-      ["coverage", this.coverage.element],
-      ["credentials", host.credentialsPage],
-      ["skills", this.skills.element],
-      ["field-changes", this.changes.element],
-      ["requirements", this.requirements.element],
-      ["export", this.exportPage.element],
-      ["settings", this.settings.element],
-    ]);
-    this.nav = new Nav((page) => this.show(page, true));
-    this.element = h("div", { class: "pages" }, [...this.els.values()]);
     this.show("credentials");
   }
 
-  /** Switches page; the editing pages reload their data each time they are shown. */
-  show(page: PageName, focus = false): void {
-    this.current = page;
-    for (const [name, el] of this.els) el.hidden = name !== page;
-    this.nav.set(page);
-    if (page === "coverage") void this.coverage.refresh();
-    else if (page === "skills") void this.skills.refresh();
-    else if (page === "field-changes") void this.changes.refresh();
-    else if (page === "requirements") void this.requirements.refresh();
-    else if (page === "export") void this.exportPage.refresh();
-    else if (page === "settings") void this.settings.refresh();
-    if (focus && page !== "credentials") this.els.get(page)?.focus();
+  get current(): PageName {
+    return this.shell.current ?? "credentials";
   }
 
-  /** After a change to the records: the dashboard, and the coverage or report preview when showing. */
+  /** The latest dashboard (null before the first answer). */
+  get dash(): Dashboard | null {
+    return this.shared.latest;
+  }
+
+  get coverage(): CoveragePage {
+    return this.shell.page("coverage");
+  }
+
+  /** Switches page (its `show` reloads what it edits); with `focus`, the keyboard goes to its heading. */
+  show(page: PageName, focus = false): void {
+    this.shell.show(page, focus);
+  }
+
+  /** After a change to the records: the dashboard, and what the page showing derives from them. */
   async refreshData(): Promise<void> {
-    const showing = this.current === "coverage" ? this.coverage.refresh() : this.current === "export" ? this.exportPage.refresh(false) : null;
-    await Promise.all([this.refreshDashboard(), showing]);
+    await Promise.all([this.shared.reloadDashboard(), this.shell.recordsChanged()]);
   }
 
   /** Back from a dialog or the form to the page showing: the keyboard goes to it. */
   focusCurrent(): void {
-    this.els.get(this.current)?.focus();
-  }
-
-  /** Reloads the dashboard; answers to superseded requests are dropped. */
-  async refreshDashboard(): Promise<void> {
-    await this.dashRequests.run(
-      () => backend.dashboard(this.asOf),
-      (d) => {
-        this.dash = d;
-        this.dashboard.render(d);
-        this.why.forget();
-        this.host.statusesChanged();
-      },
-      (err) => this.dashboard.showError(backend.toBackendError("dashboard", err)),
-    );
+    this.shell.focusCurrent();
   }
 
   assessment(id: number): Assessment | undefined {
@@ -140,7 +95,7 @@ export class Pages {
 
   /** "Why this status?" for a record, as of the date the dashboard's verdicts are for. */
   whySection(c: Credential): HTMLElement {
-    return this.why.section(c, this.dash?.as_of ?? this.asOf);
+    return this.why.section(c, this.dash?.as_of ?? this.shared.asOf.value);
   }
 
   statuses(): Map<number, Freshness> {

@@ -6,6 +6,7 @@ import * as backend from "./backend";
 import { h, icon, replaceChildren } from "./dom";
 import { hoursText, KindLabels, plural } from "./format";
 import { Latest } from "./kit-async";
+import type { Page } from "./kit-page";
 import { pageRemoval, Undo } from "./kit-undo";
 import type { PageHost } from "./page-parts";
 import { RequirementForm } from "./requirement-form";
@@ -28,8 +29,9 @@ export function ruleLines(r: Requirement, labels: KindLabels, credentialTitle: s
   return lines;
 }
 
-export class RequirementsView {
+export class RequirementsView implements Page {
   readonly element: HTMLElement;
+  readonly head: readonly HTMLElement[];
   private readonly host: PageHost;
   private readonly labels: KindLabels;
   private readonly listEl: HTMLElement;
@@ -48,19 +50,16 @@ export class RequirementsView {
     this.formWrap = h("div", {});
     this.newBtn = h("button", { type: "button", class: "btn btn-primary", "data-testid": "new-requirement" }, icon("plus"), "New requirement set…");
     this.newBtn.addEventListener("click", () => this.openForm());
-    this.element = h(
-      "section",
-      { class: "page", "data-testid": "requirements-page", "aria-labelledby": "req-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "req-title" }, "Requirements"),
-        h("p", { class: "muted page-intro" }, "What each board asks per cycle. Progress on each cycle is on the Dashboard."),
-        h("span", { class: "spacer" }),
-        this.newBtn,
-      ),
-      h("div", { class: "page-body" }, this.formWrap, this.listEl),
-    );
+    this.head = [
+      h("p", { class: "muted page-intro" }, "What each board asks per cycle. Progress on each cycle is on the Dashboard."),
+      h("span", { class: "spacer" }),
+      this.newBtn,
+    ];
+    this.element = h("div", { class: "page-body" }, this.formWrap, this.listEl);
+  }
+
+  show(): void {
+    void this.refresh();
   }
 
   async refresh(): Promise<void> {

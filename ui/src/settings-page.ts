@@ -7,9 +7,10 @@ import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
 import { attempt } from "./kit-async";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
+import type { Page } from "./kit-page";
 import type { PageHost } from "./page-parts";
 
-export class SettingsView {
+export class SettingsView implements Page {
   readonly element: HTMLElement;
   private readonly host: PageHost;
   private readonly warningDays: HTMLInputElement;
@@ -63,22 +64,21 @@ export class SettingsView {
     this.exportBtn = h("button", { type: "button", class: "btn", "data-testid": "export-ics" }, "Export deadlines to calendar (.ics)…");
     this.exportBtn.addEventListener("click", () => void this.exportIcs());
     this.element = h(
-      "section",
-      { class: "page", "data-testid": "settings-page", "aria-labelledby": "settings-title", tabindex: -1 },
-      h("header", { class: "page-head" }, h("h2", { id: "settings-title" }, "Settings")),
+      "div",
+      { class: "page-body narrow" },
+      form,
       h(
-        "div",
-        { class: "page-body narrow" },
-        form,
-        h(
-          "section",
-          { class: "card", "aria-labelledby": "export-title" },
-          h("h3", { id: "export-title" }, "Calendar"),
-          h("p", { class: "muted" }, "Expiry dates and CE cycle deadlines as an iCalendar file, for any calendar app."),
-          h("div", { class: "form-actions start" }, this.exportBtn),
-        ),
+        "section",
+        { class: "card", "aria-labelledby": "export-title" },
+        h("h3", { id: "export-title" }, "Calendar"),
+        h("p", { class: "muted" }, "Expiry dates and CE cycle deadlines as an iCalendar file, for any calendar app."),
+        h("div", { class: "form-actions start" }, this.exportBtn),
       ),
     );
+  }
+
+  show(): void {
+    void this.refresh();
   }
 
   async refresh(): Promise<void> {

@@ -7,28 +7,23 @@ import { h, replaceChildren } from "./dom";
 import { ErrorSlot } from "./form-parts";
 import { attempt, Latest } from "./kit-async";
 import { numberText, plural, yearsText } from "./format";
+import type { Page } from "./kit-page";
 import type { PageHost } from "./page-parts";
 
-export class SkillsView {
+export class SkillsView implements Page {
   readonly element: HTMLElement;
-  private readonly body: HTMLElement;
+  readonly head: readonly HTMLElement[];
   private readonly host: PageHost;
   private readonly latest = new Latest();
 
   constructor(host: PageHost) {
     this.host = host;
-    this.body = h("div", { class: "page-body" });
-    this.element = h(
-      "section",
-      { class: "page", "data-testid": "skills-page", "aria-labelledby": "skills-title", tabindex: -1 },
-      h(
-        "header",
-        { class: "page-head" },
-        h("h2", { id: "skills-title" }, "Skills"),
-        h("p", { class: "muted page-intro" }, "How fast each skill ages: after one half-life, training in it counts half. Enter a number of years and press Enter."),
-      ),
-      this.body,
-    );
+    this.head = [h("p", { class: "muted page-intro" }, "How fast each skill ages: after one half-life, training in it counts half. Enter a number of years and press Enter.")];
+    this.element = h("div", { class: "page-body" });
+  }
+
+  show(): void {
+    void this.refresh();
   }
 
   async refresh(): Promise<void> {
@@ -41,11 +36,11 @@ export class SkillsView {
 
   render(skills: readonly SkillInfo[], defaultHalfLife: number): void {
     if (!skills.length) {
-      replaceChildren(this.body, h("p", { class: "muted", "data-testid": "skills-empty" }, "No skills yet. Tag records with skills and they appear here."));
+      replaceChildren(this.element, h("p", { class: "muted", "data-testid": "skills-empty" }, "No skills yet. Tag records with skills and they appear here."));
       return;
     }
     replaceChildren(
-      this.body,
+      this.element,
       h(
         "table",
         { class: "data-table middle", "data-testid": "skills-table" },
