@@ -6,6 +6,7 @@ use crate::files::{ask_open_paths, ask_save_path, write_atomically};
 use crate::state::{as_of_day, AppState};
 use dossier_core::coverage::CoverageView;
 use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::framework_draft::FrameworkDraft;
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
@@ -35,9 +36,15 @@ pub async fn use_framework(state: State<'_, AppState>, id: String) -> Result<()>
     state.run(move |s| Ok(s.use_framework(&id)?)).await
 }
 
+/// A framework as edited (half-lives as typed); nothing is saved when a node is bad.
 #[tauri::command]
-pub async fn save_framework(state: State<'_, AppState>, framework: Framework) -> Result<Framework> {
-    state.run(move |s| Ok(s.save_framework(&framework)?)).await
+pub async fn save_framework(
+    state: State<'_, AppState>,
+    draft: FrameworkDraft,
+) -> Result<Framework> {
+    state
+        .run(move |s| Ok(s.save_framework_draft(&draft)?))
+        .await
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::coverage::CoverageView;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::framework_draft::FrameworkDraft;
 use dossier_core::profile::{Profile, ReportPreview, Sections};
 use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::requirements::Requirement;
@@ -106,8 +107,9 @@ ipc! {
     coverage::frameworks() -> Vec<FrameworkInfo>;
     coverage::framework(id: String) -> Framework;
     coverage::use_framework(id: String) -> ();
-    /// Validated like an import; nothing is saved when a node is bad (the errors name it).
-    coverage::save_framework(framework: Framework) -> Framework;
+    /// The framework as edited, half-lives as typed; validated like an import, nothing is saved
+    /// when a node is bad (the errors name it).
+    coverage::save_framework(draft: FrameworkDraft) -> Framework;
     /// Maps a skill name found on records onto a skill (by id) of the framework.
     coverage::set_alias(framework: String, alias: String, skill: String) -> ();
     /// Asks for a JSON file (native dialog) and imports it; null when cancelled.

@@ -353,6 +353,18 @@ citation: string | null, nodes: Array<Node>, };
 
 export type FrameworkInfo = { id: string, name: string, builtin: boolean, active: boolean, skills: number, };
 
+export type NodeDraft = { id: string, name: string, 
+/**
+ * The parent's id; empty for a top-level domain.
+ */
+parent: string, 
+/**
+ * Years, as typed; empty for a domain (and for a skill, which the rules then refuse).
+ */
+half_life_years: string, description: string, aliases: Array<string>, weight: number | null, };
+
+export type FrameworkDraft = { format: string, id: string, name: string, description: string, citation: string | null, nodes: Array<NodeDraft>, };
+
 export type RecordShare = { id: number, title: string, 
 /**
  * Contribution to earned (0..1).

@@ -4,7 +4,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
 import { startApp, type App } from "./app";
-import type { Framework } from "./bindings";
+import type { FrameworkDraft } from "./bindings";
 import { importSvg } from "./chart-svg";
 import { byTestId, coverageViewOf, credential, FakeBackend, frameworkOf, FRAMEWORKS, settle, typeInto, uiError } from "./test-support";
 
@@ -302,21 +302,24 @@ describe("framework editor", () => {
     typeInto(byTestId<HTMLInputElement>("fw-node-aliases", ml), "ML, Statistical learning ,");
     typeInto(byTestId<HTMLInputElement>("fw-node-description", ml), "Supervised and unsupervised methods");
     typeInto(byTestId<HTMLInputElement>("fw-node-name", ml), "Machine learning (ML)");
-    fake.handlers.save_framework = (a) => a.framework;
+    fake.handlers.save_framework = () => frameworkOf();
     byTestId("fw-save").click();
     await settle(20);
-    const sent = fake.called("save_framework")[0]?.args?.framework as Framework;
+    const sent = fake.called("save_framework")[0]?.args?.draft as FrameworkDraft;
     expect(sent.id).toBe("healthcare-ai");
-    expect(sent.nodes.find((n) => n.id === "csml.ml")).toEqual({
+    expect(sent.nodes.find((n) => n.id === "csml.ml"), "as typed: Rust trims and reads").toEqual({
       id: "csml.ml",
       name: "Machine learning (ML)",
       parent: "csml",
-      half_life_years: 3,
+      half_life_years: "3",
       description: "Supervised and unsupervised methods",
-      aliases: ["ML", "Statistical learning"],
+      aliases: ["ML", " Statistical learning ", ""],
       weight: null,
     });
-    expect(sent.nodes.find((n) => n.id === "clinical"), "untouched nodes go back as they came").toEqual(frameworkOf().nodes[0]);
+    const clinical = frameworkOf().nodes[0];
+    expect(sent.nodes.find((n) => n.id === "clinical"), "untouched nodes go back as they came").toEqual({
+      id: clinical?.id, name: clinical?.name, parent: "", half_life_years: "", description: clinical?.description ?? "", aliases: clinical?.aliases, weight: clinical?.weight,
+    });
     expect(all('[data-testid="toast"]').some((t) => t.textContent === "Saved 'Healthcare AI'.")).toBe(true);
   });
 
@@ -366,23 +369,27 @@ describe("framework editor", () => {
     };
     byTestId("fw-save").click();
     await settle(20);
-    const sent = fake.called("save_framework")[0]?.args?.framework as Framework;
+    const sent = fake.called("save_framework")[0]?.args?.draft as FrameworkDraft;
     expect(sent.nodes.map((n) => [n.id, n.parent, n.half_life_years])).toEqual([
-      ["csml", null, null],
-      ["csml.ml", "csml", 2.5],
-      ["csml.skill-1", "csml", 2],
-      ["law", null, null],
+      ["csml", "", ""],
+      ["csml.ml", "csml", "2.5"],
+      ["csml.skill-1", "csml", "2"],
+      ["law", "", ""],
     ]);
     const law = all('[data-testid="fw-node"]').find((n) => byTestId<HTMLInputElement>("fw-node-name", n).value === "Law") as HTMLElement;
     expect(law.querySelector(".field-msg")?.textContent).toBe("A domain needs at least one skill");
   });
 
-  it("says which typed half-life is not a number without sending", async () => {
+  it("shows Rust's reading of a typed half-life that is not a number next to its node", async () => {
+    fake.handlers.save_framework = () => {
+      throw uiError("validation", "1 problem", [{ field: "node 'csml.ml'", message: "half-life 'two' is not a number (use a decimal point: 1.5)" }]);
+    };
     await openEditor();
     typeInto(byTestId<HTMLInputElement>("fw-node-half-life", nodeEl("csml.ml")), "two");
     byTestId("fw-save").click();
     await settle(20);
-    expect(fake.called("save_framework").length).toBe(0);
+    const sent = fake.called("save_framework")[0]?.args?.draft as FrameworkDraft;
+    expect(sent.nodes.find((n) => n.id === "csml.ml")?.half_life_years, "sent as typed").toBe("two");
     expect(nodeEl("csml.ml").querySelector(".field-msg")?.textContent).toContain("'two' is not a number");
   });
 

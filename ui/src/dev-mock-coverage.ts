@@ -2,7 +2,7 @@
 // be looked at in a plain browser (`npx vite`). The figures are fixed samples, not computed;
 // the chart is a stand-in for the one Rust draws.
 
-import type { CoverageView, Framework, FrameworkInfo, Node } from "./bindings";
+import type { CoverageView, Framework, FrameworkDraft, FrameworkInfo, Node } from "./bindings";
 import type { CommandName } from "./ipc";
 
 const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []): Node => ({
@@ -76,11 +76,16 @@ export function coverageCommand(cmd: CommandName, a: Record<string, unknown>): u
     case "framework": return framework;
     case "use_framework": return null;
     case "save_framework": {
-      const fw = a.framework as Framework;
-      const bad = fw.nodes.find((n) => n.parent !== null && !(Number(n.half_life_years) > 0 && Number(n.half_life_years) <= 100));
-      if (bad) throw { kind: "validation", message: "1 problem", fields: [{ field: `node '${bad.id}'`, message: `half-life ${bad.half_life_years} must be more than 0 and at most 100 years` }] };
-      framework = fw;
-      return fw;
+      // A fake of FrameworkDraft::validate, only as far as the browser preview needs.
+      const d = a.draft as FrameworkDraft;
+      const bad = d.nodes.find((n) => n.parent !== "" && !(Number(n.half_life_years) > 0 && Number(n.half_life_years) <= 100));
+      if (bad) throw { kind: "validation", message: "1 problem", fields: [{ field: `node '${bad.id}'`, path: { field: "nodes", index: null, id: bad.id, sub: null }, message: `half-life ${bad.half_life_years} must be more than 0 and at most 100 years` }] };
+      const text = (v: string) => v.trim() || null;
+      framework = {
+        ...d, description: text(d.description),
+        nodes: d.nodes.map((n) => ({ ...n, parent: text(n.parent), half_life_years: text(n.half_life_years) === null ? null : Number(n.half_life_years), description: text(n.description), aliases: n.aliases.map((x) => x.trim()).filter(Boolean) })),
+      };
+      return framework;
     }
     case "set_alias": unmapped = unmapped.filter((n) => n !== a.alias); return null;
     case "import_framework": return null;

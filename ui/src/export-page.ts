@@ -15,7 +15,6 @@ import { ProfileCard } from "./profile-card";
 /** How long options must stay unchanged before the preview is typeset again. */
 export const PREVIEW_DELAY_MS = 400;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ExportPage implements Page {
   readonly element: HTMLElement;
@@ -41,11 +40,12 @@ export class ExportPage implements Page {
     followAsOf(shared, this.asOfBox, () => {
       if (frame.showing()) this.optionsChanged(true);
     });
-    // While typing, only a whole date (or none) is worth a preview; leaving the box or Enter
-    // sends whatever is there, so Rust can say what is wrong with it.
+    // While typing, only a date typed to its full length (or none) is worth a preview; Rust
+    // reads it, and leaving the box or Enter sends whatever is there so Rust can say what is
+    // wrong with it.
     this.asOfBox.input.addEventListener("input", () => {
       const v = this.asOfBox.input.value.trim();
-      if (v === "" || DAY.test(v)) this.schedule();
+      if (v === "" || v.length === "YYYY-MM-DD".length) this.schedule();
     });
     const boxes = SECTIONS.map(([name, label, hint]) => {
       const id = `export-option-${name}`;

@@ -3,13 +3,12 @@
 // saved whole. Rust validates the framework as it would an import and names the bad node
 // ("node 'csml.dl'", or "nodes[3]" for a node without an id); the message goes next to it.
 
-import type { FieldError, Framework, Node } from "./bindings";
+import type { FieldError, Framework, FrameworkDraft, NodeDraft } from "./bindings";
 import { h, icon } from "./dom";
 import { ErrorSlot, textInput } from "./form-parts";
 import { fieldMessage, numberText, pathOf, plural } from "./format";
 import { shortcut, withCtrlOrCmd } from "./keys";
-import { Fields, formField, submitForm, type Collected } from "./kit-form";
-import { optionalText, parseNumber } from "./page-parts";
+import { Fields, formField, submitForm } from "./kit-form";
 
 /** One node as edited: values kept as typed; the parent is the node itself, so ids can change. */
 interface EditNode {
@@ -26,7 +25,7 @@ interface EditNode {
 }
 
 export interface EditorHost {
-  save(fw: Framework): Promise<Framework>;
+  save(draft: FrameworkDraft): Promise<Framework>;
   saved(fw: Framework): void;
   report(err: unknown): void;
 }
@@ -267,35 +266,27 @@ export class FrameworkEditor {
     this.fields.show(errors.filter((e) => !placed.has(e)));
   }
 
-  /** The framework to send, or the typed values that cannot be sent as numbers. */
-  collect(): Collected<Framework> {
-    const errors: FieldError[] = [];
-    const nodes: Node[] = this.nodes.map((n, i) => {
-      let half: number | null = null;
-      if (!this.isDomain(n)) {
-        const parsed = parseNumber(nodeField(n, i), n.halfLife, { optional: true });
-        if (parsed.ok) half = parsed.value;
-        else errors.push({ field: parsed.error.field, message: `half-life ${parsed.error.message}` });
-      }
-      return {
-        id: n.id.trim(),
-        name: n.name.trim(),
-        parent: n.parent ? n.parent.id.trim() : null,
-        half_life_years: half,
-        description: optionalText(n.description),
-        aliases: n.aliases.split(",").map((a) => a.trim()).filter(Boolean),
-        weight: n.weight,
-      };
-    });
-    if (errors.length) return { errors };
-    return { value: { ...this.fw, name: this.nameInput.value.trim(), description: optionalText(this.descInput.value), nodes } };
+  /** The framework as edited: half-lives as typed, for Rust to read under each node. */
+  collect(): FrameworkDraft {
+    const nodes: NodeDraft[] = this.nodes.map((n) => ({
+      id: n.id,
+      name: n.name,
+      parent: n.parent ? n.parent.id : "",
+      // A domain has no half-life, whatever its box held before it gained children.
+      half_life_years: this.isDomain(n) ? "" : n.halfLife,
+      description: n.description,
+      aliases: n.aliases === "" ? [] : n.aliases.split(","),
+      weight: n.weight,
+    }));
+    const fw = this.fw;
+    return { format: fw.format, id: fw.id, name: this.nameInput.value, description: this.descInput.value, citation: fw.citation, nodes };
   }
 
   async save(): Promise<void> {
     await submitForm({
       root: this.element,
       button: this.saveBtn,
-      collect: () => this.collect(),
+      collect: () => ({ value: this.collect() }),
       send: (fw) => this.host.save(fw),
       // A problem naming no field is about the framework as a whole.
       show: (errors, message) => this.showErrors(errors.length || !message ? errors : [{ field: "framework", message }]),

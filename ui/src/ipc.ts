@@ -1,7 +1,7 @@
 // Generated from the command table in src-tauri/src/ipc.rs by `cargo test -p dossier-app`
 // with UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file drifts.
 
-import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldChangeDraft, FieldError, Framework, FrameworkInfo, HalfLife, HalfLifeDraft, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, RequirementDraft, Sections, SettingsDraft, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
+import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldChangeDraft, FieldError, Framework, FrameworkDraft, FrameworkInfo, HalfLife, HalfLifeDraft, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, RequirementDraft, Sections, SettingsDraft, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
 import { call } from "./backend";
 
 /** Every kind a rejected command's error can have. */
@@ -260,10 +260,11 @@ export function useFramework(id: string): Promise<void> {
 }
 
 /**
- * Validated like an import; nothing is saved when a node is bad (the errors name it).
+ * The framework as edited, half-lives as typed; validated like an import, nothing is saved
+ * when a node is bad (the errors name it).
  */
-export function saveFramework(framework: Framework): Promise<Framework> {
-  return call<Framework>("save_framework", { framework });
+export function saveFramework(draft: FrameworkDraft): Promise<Framework> {
+  return call<Framework>("save_framework", { draft });
 }
 
 /**

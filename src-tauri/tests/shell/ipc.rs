@@ -7,6 +7,7 @@
 use dossier_app::ipc::contract;
 use dossier_app::{build_app, AppState};
 use dossier_core::change_draft::FieldChangeDraft;
+use dossier_core::framework_draft::FrameworkDraft;
 use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::settings::{HalfLifeDraft, SettingsDraft};
 use dossier_core::CredentialDraft;
@@ -404,7 +405,25 @@ fn coverage(ui: &mut Ui, dir: &std::path::Path) {
     let fw: dossier_core::framework::Framework =
         serde_json::from_value(fw).expect("a framework reads");
     ui.ok("use_framework", vec![a(fw_id.clone())]);
-    let saved = ui.ok("save_framework", vec![a(fw.clone())]);
+    let mut draft = FrameworkDraft::from_input(&fw);
+    let saved = ui.ok("save_framework", vec![a(draft.clone())]);
+    assert_eq!(
+        read::<dossier_core::framework::Framework>(saved.clone()),
+        fw,
+        "saved as it was"
+    );
+    let skill_at = draft.nodes.iter().position(|n| !n.parent.is_empty());
+    let skill_at = skill_at.unwrap_or_default();
+    draft.nodes[skill_at].half_life_years = "3,5".into();
+    let bad = ui
+        .call("save_framework", vec![a(draft)])
+        .expect_err("a comma");
+    let node = fw.nodes[skill_at].id.clone();
+    assert_eq!(
+        bad["fields"][0]["path"]["id"],
+        node.as_str(),
+        "under its node: {bad}"
+    );
     assert_eq!(saved["id"], fw_id.as_str(), "saved as itself");
     let skill = fw
         .nodes

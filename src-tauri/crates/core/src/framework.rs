@@ -67,7 +67,7 @@ impl Framework {
     }
 
     /// A node is named by its id, or by its position when it has none.
-    fn label(i: usize, n: &Node) -> FieldPath {
+    pub(crate) fn label(i: usize, n: &Node) -> FieldPath {
         if n.id.trim().is_empty() {
             FieldPath::entry("nodes", i)
         } else {

@@ -13,6 +13,7 @@ pub mod draft;
 pub mod field_change;
 pub mod field_error;
 pub mod framework;
+pub mod framework_draft;
 pub mod model;
 pub mod numbers;
 pub mod profile;
@@ -102,6 +103,8 @@ pub fn typescript_bindings() -> String {
         framework::Node::decl(&cfg),
         framework::Framework::decl(&cfg),
         framework::FrameworkInfo::decl(&cfg),
+        framework_draft::NodeDraft::decl(&cfg),
+        framework_draft::FrameworkDraft::decl(&cfg),
         coverage::RecordShare::decl(&cfg),
         coverage::SkillCoverage::decl(&cfg),
         coverage::DomainCoverage::decl(&cfg),

@@ -8,6 +8,7 @@ use crate::Store;
 use chrono::NaiveDate;
 use dossier_core::coverage::{coverage, plan, Coverage, CoverageView, PlanItem};
 use dossier_core::framework::{Framework, FrameworkInfo};
+use dossier_core::framework_draft::FrameworkDraft;
 use dossier_core::{Credential, FieldError, ListQuery};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -122,6 +123,12 @@ impl Store {
     /// frameworks are under 40 KiB; a 4 MiB one is not a skill framework).
     pub fn import_framework_file(&self, path: &std::path::Path) -> Result<Framework> {
         self.import_framework(&crate::read_bounded(path, MAX_FRAMEWORK_BYTES)?)
+    }
+
+    /// Saves a framework as the editor holds it (half-lives as typed): read and checked by
+    /// the draft, then saved as `save_framework` saves it.
+    pub fn save_framework_draft(&self, draft: &FrameworkDraft) -> Result<Framework> {
+        self.save_framework(&draft.validate().map_err(Error::Invalid)?)
     }
 
     /// Saves a framework edited in the app, after the same validation as an import.

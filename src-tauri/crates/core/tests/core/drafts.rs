@@ -263,3 +263,54 @@ fn the_profile_validates_in_the_domain() {
     assert_eq!(fields, ["phone", "jurisdictions[1]"], "named: {errs:?}");
     assert_eq!(errs[1].path.index, Some(1), "the entry, typed");
 }
+
+fn shipped_framework() -> dossier_core::framework::Framework {
+    let text = include_str!("../../../../../assets/frameworks/healthcare-ai.json");
+    dossier_core::framework::Framework::from_json(text).expect("the shipped framework reads")
+}
+
+#[test]
+fn a_framework_draft_round_trips_and_reads_each_half_life_under_its_node() {
+    use dossier_core::framework_draft::FrameworkDraft;
+    let fw = shipped_framework();
+    let draft = FrameworkDraft::from_input(&fw);
+    assert_eq!(
+        draft.validate(),
+        Ok(fw.clone()),
+        "an untouched draft is the framework"
+    );
+
+    let skill = fw
+        .nodes
+        .iter()
+        .position(|n| n.parent.is_some())
+        .expect("a skill");
+    let mut bad = draft.clone();
+    bad.nodes[skill].half_life_years = "3,5".into();
+    bad.nodes[skill].name = String::new();
+    let errs = bad.validate().expect_err("a comma is not a decimal point");
+    let id = fw.nodes[skill].id.clone();
+    assert_eq!(
+        named(errs.clone()),
+        pairs(&[(
+            &format!("node '{id}'"),
+            "half-life '3,5' is not a number (use a decimal point: 1.5)"
+        )]),
+        "one message for the node: the rules' own (name required) waits for the number"
+    );
+    assert_eq!(
+        errs[0].path.id.as_deref(),
+        Some(id.as_str()),
+        "a typed node path"
+    );
+
+    let mut anonymous = draft;
+    anonymous.nodes[skill].id = String::new();
+    anonymous.nodes[skill].half_life_years = "x".into();
+    let errs = anonymous.validate().expect_err("not a number");
+    assert!(
+        errs.iter()
+            .any(|e| e.field == format!("nodes[{skill}]") && e.path.index == Some(skill)),
+        "a node without an id is named by its place: {errs:?}"
+    );
+}
