@@ -7,8 +7,8 @@
 mod common;
 
 use common::{
-    attention_items, built_app, click, find, session, text_of, type_into, wait_for, wait_for_row,
-    Driver,
+    attention_items, built_app, click, find, screenshot, session, text_of, type_into, wait_for,
+    wait_for_row, Driver,
 };
 use dossier_core::{CredentialDraft, CredentialInput};
 use dossier_store::Store;
@@ -58,6 +58,7 @@ async fn add_a_credential_restart_and_see_it_listed() {
         message.contains("negative"),
         "hours message from Rust: {message}"
     );
+    screenshot(&c, "credential-form").await;
     hours.clear().await.expect("clear hours");
     hours.send_keys("12.5").await.expect("type hours");
     find(&c, "[data-testid=field-issuer]")
@@ -241,6 +242,7 @@ async fn dashboard_lists_what_needs_attention_and_renewing_clears_it() {
     );
     click(&c, &action).await;
     find(&c, "[data-testid=renew-dialog]").await;
+    screenshot(&c, "renew-dialog").await;
     type_into(&c, "[data-testid=renew-completed]", &ymd(today)).await;
     let expires = today + chrono::Months::new(36);
     type_into(&c, "[data-testid=renew-expires]", &ymd(expires)).await;

@@ -249,3 +249,17 @@ pub async fn attention_items(c: &Client) -> Option<Vec<Attention>> {
 pub async fn text_of(c: &Client, css: &str) -> Option<String> {
     c.find(Locator::Css(css)).await.ok()?.text().await.ok()
 }
+
+/// For a person to look at: with `DOSSIER_SCREENSHOTS=DIR`, keeps a picture of the window as
+/// `DIR/name.png` (after a moment, so embedded images such as the report's chart are drawn).
+/// Returns whether it took one, so a test can skip steps taken only for pictures.
+pub async fn screenshot(c: &Client, name: &str) -> bool {
+    let Some(dir) = std::env::var_os("DOSSIER_SCREENSHOTS") else {
+        return false;
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let png = c.screenshot().await.expect("screenshot");
+    let path = Path::new(&dir).join(format!("{name}.png"));
+    std::fs::write(&path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    true
+}

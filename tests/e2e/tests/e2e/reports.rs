@@ -37,10 +37,7 @@ async fn export_page_previews_the_report_and_writes_the_pdf() {
     find(&c, "[data-testid=dashboard]").await;
     click(&c, "[data-testid=nav-export]").await;
     find(&c, "[data-testid=report-preview] svg").await;
-    if let Some(dir) = std::env::var_os("DOSSIER_SCREENSHOTS") {
-        let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(Path::new(&dir).join("export.png"), png).expect("write screenshot");
-    }
+    screenshot(&c, "export").await;
     let pages = wait_for("the page count", || {
         let c = c.clone();
         async move {
@@ -230,13 +227,9 @@ async fn why_this_status_shows_the_stores_explanation() {
         texts, store_reasons,
         "the detail's reasons are the explanation's"
     );
-    // For a person to look at: DOSSIER_SCREENSHOTS=DIR keeps a picture of the panel.
-    if let Some(dir) = std::env::var_os("DOSSIER_SCREENSHOTS") {
-        let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(Path::new(&dir).join("why-status.png"), png).expect("write screenshot");
+    if screenshot(&c, "why-status").await {
         click(&c, "[data-testid=nav-field-changes]").await;
         find(&c, "[data-testid=changes-table]").await;
-        let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(Path::new(&dir).join("field-changes.png"), png).expect("write screenshot");
+        screenshot(&c, "field-changes").await;
     }
 }
