@@ -70,7 +70,7 @@ fn store_kind(e: &StoreError) -> UiErrorKind {
     use StoreError as S;
     match e {
         S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => UiErrorKind::NotFound,
-        S::NotEmpty(_) => UiErrorKind::Conflict,
+        S::NotEmpty(_) | S::EvidenceVanished { .. } => UiErrorKind::Conflict,
         S::Invalid(_) => UiErrorKind::Validation,
         S::Evidence { .. }
         | S::EvidenceTooLarge { .. }

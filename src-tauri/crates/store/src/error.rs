@@ -45,6 +45,10 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    /// A blob this save relied on was removed by a failed save elsewhere before it was linked;
+    /// the save copies the file again.
+    #[error("evidence {sha256} was removed while this save was in progress")]
+    EvidenceVanished { sha256: String },
     #[error("this store keeps no evidence files (in-memory store)")]
     NoEvidenceDir,
     #[error("the demo portfolio loads only into an empty store; this one holds {0} records")]

@@ -20,8 +20,11 @@ pub struct StagedEvidence {
     pub name: String,
     pub size: u64,
     pub media_type: Option<String>,
-    /// This call wrote the blob (it was not stored before), so a failed save may delete it.
+    /// This call wrote the blob (it was not stored before): a failed save may delete it, but
+    /// only while no committed row refers to it (another save may have linked the same file).
     pub created: bool,
+    /// Where the blob is, checked again when the record links it.
+    pub path: PathBuf,
 }
 
 /// Where the blob with this hash lives: `evidence/ab/abcdef…`, two-letter fan-out so that no
@@ -128,6 +131,7 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         name,
         size,
         created,
+        path: target,
     })
 }
 
@@ -152,14 +156,33 @@ impl Store {
         Ok(staged)
     }
 
-    /// Deletes blobs that a failed save had just written, so a failure leaves no trace.
-    /// Blobs that existed before belong to other records and stay.
-    pub(crate) fn discard_staged(&self, staged: &[StagedEvidence]) {
-        let Some(dir) = self.evidence_dir() else {
+    /// Deletes blobs that a failed save had just written, so a failure leaves no trace. A blob
+    /// that existed before, or that another save has linked meanwhile (two adds of the same
+    /// file), is referenced by a committed row and stays. The check and the deletion run under
+    /// the database's write lock, where every link is made too (`link_evidence` checks the
+    /// file is still there), so no committed row can end up naming a deleted blob.
+    pub fn discard_staged(&self, staged: &[StagedEvidence]) {
+        let created: Vec<&StagedEvidence> = staged.iter().filter(|s| s.created).collect();
+        if created.is_empty() {
             return;
-        };
-        for s in staged.iter().filter(|s| s.created) {
-            let _ = std::fs::remove_file(blob_path(dir, &s.sha256));
+        }
+        let swept = self.with_tx(|tx| {
+            for s in &created {
+                let linked: i64 = tx.query_row(
+                    "SELECT count(*) FROM evidence WHERE sha256 = ?1",
+                    [&s.sha256],
+                    |r| r.get(0),
+                )?;
+                if linked == 0 {
+                    let _ = std::fs::remove_file(&s.path);
+                }
+            }
+            Ok::<_, Error>(())
+        });
+        // The blob stays when the database cannot be asked; the next open's sweep removes it
+        // once it is old enough to belong to no save in progress.
+        if let Err(e) = swept {
+            eprintln!("dossier: kept staged evidence after a failed save: {e}");
         }
     }
 

@@ -12,6 +12,7 @@ pub(crate) use write::set_completion;
 use write::{bind_fields, link_evidence, write_skills_and_index};
 
 use crate::error::{Error, Result};
+use crate::evidence::StagedEvidence;
 use crate::Store;
 use dossier_core::{Credential, CredentialInput, ListQuery, PartialDate};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -53,15 +54,33 @@ impl Store {
         files: &[PathBuf],
         source: &str,
     ) -> Result<Credential> {
-        let staged = self.stage_evidence(files)?;
-        let out = self.with_tx(|tx| {
-            let id = insert(tx, input, &staged, source)?;
+        self.with_evidence(files, |tx, staged| {
+            let id = insert(tx, input, staged, source)?;
             load(tx, id)
-        });
-        if out.is_err() {
-            self.discard_staged(&staged);
+        })
+    }
+
+    /// Copies `files` in, then runs `write` in one transaction that links them. A failed write
+    /// discards what it copied (unless another save linked it meanwhile); a blob removed by a
+    /// failed save elsewhere between the copy and the link is copied again, once.
+    fn with_evidence<T>(
+        &self,
+        files: &[PathBuf],
+        write: impl Fn(&crate::Db<'_>, &[StagedEvidence]) -> Result<T>,
+    ) -> Result<T> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let staged = self.stage_evidence(files)?;
+            let out = self.with_tx(|tx| write(tx, &staged));
+            if out.is_err() {
+                self.discard_staged(&staged);
+            }
+            match out {
+                Err(Error::EvidenceVanished { .. }) if tries < 2 => continue,
+                other => return other,
+            }
         }
-        out
     }
 
     /// Adds many records in one transaction (imports, the demo, benchmarks).
@@ -76,8 +95,7 @@ impl Store {
         input: &CredentialInput,
         files: &[PathBuf],
     ) -> Result<Credential> {
-        let staged = self.stage_evidence(files)?;
-        let out = self.with_tx(|tx| {
+        self.with_evidence(files, |tx, staged| {
             require_live(tx, id)?;
             let at = now();
             let mut stmt = tx.prepare_cached(
@@ -92,13 +110,9 @@ impl Store {
             stmt.raw_execute()?;
             drop(stmt);
             write_skills_and_index(tx, id, input)?;
-            link_evidence(tx, id, &staged, &at)?;
+            link_evidence(tx, id, staged, &at)?;
             load(tx, id)
-        });
-        if out.is_err() {
-            self.discard_staged(&staged);
-        }
-        out
+        })
     }
 
     /// A live record.

@@ -2,6 +2,7 @@
 
 mod credentials;
 mod drafts;
+mod durability;
 mod frameworks;
 mod opening;
 mod staleness;
