@@ -44,6 +44,22 @@ impl Env {
         serde_json::from_str(&self.ok(args)).expect("valid JSON output")
     }
 
+    /// Adds a credential of `kind` titled `title` with the extra flags given; returns stdout.
+    pub fn add(&self, kind: &str, title: &str, extra: &[&str]) -> String {
+        let mut args = vec!["add", "--kind", kind, "--title", title];
+        args.extend_from_slice(extra);
+        self.ok(&args)
+    }
+
+    /// Runs a command that must exit with `want`; `why` is the assert's message. Returns
+    /// stderr, so the caller asserts what the message says in one line.
+    pub fn fails(&self, args: &[&str], want: i32, why: &str) -> String {
+        let o = self.run(args);
+        let err = stderr(&o);
+        assert_eq!(code(&o), want, "{args:?}: {why}: {err}");
+        err
+    }
+
     pub fn db_bytes(&self) -> Option<Vec<u8>> {
         checkpoint(&self.db());
         std::fs::read(self.db()).ok()
@@ -65,4 +81,19 @@ pub fn code(o: &Output) -> i32 {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `requirement add` for the licence several tests use (ending 2027-01-31), then `extra`:
+/// each test gives the cycle, hours and rules it is about.
+pub fn licence<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "requirement",
+        "add",
+        "--name",
+        "Licence",
+        "--ends",
+        "2027-01-31",
+    ];
+    args.extend_from_slice(extra);
+    args
 }

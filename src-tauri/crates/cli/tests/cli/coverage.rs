@@ -13,17 +13,11 @@ fn coverage_json_matches_the_formula_and_the_chart_is_written() {
     std::fs::write(&fw, MINI).expect("write framework");
     env.ok(&["framework", "import", fw.to_str().expect("utf-8")]);
     // Degree (1.0) x relevance 0.5, completed exactly 10 years (3653 days) before the as-of date.
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "degree",
-        "--title",
         "MSc",
-        "--completed",
-        "2016-11-27",
-        "--skill",
-        "Statistics=0.5",
-    ]);
+        &["--completed", "2016-11-27", "--skill", "Statistics=0.5"],
+    );
     let chart = env.dir.path().join("chart.svg");
     let cov = env.json(&[
         "coverage",

@@ -2,19 +2,12 @@
 //! read through the same drafts the app validates, and figures printed with the one
 //! percent formatter.
 
-use crate::common::{code, stderr, Env};
-
-/// Adds a certification titled `title` with the extra flags given.
-fn certification(env: &Env, title: &str, extra: &[&str]) {
-    let mut args = vec!["add", "--kind", "certification", "--title", title];
-    args.extend_from_slice(extra);
-    env.ok(&args);
-}
+use crate::common::{licence, Env};
 
 #[test]
 fn show_prints_relevance_with_the_one_percent_rule() {
     let env = Env::new();
-    certification(&env, "Course", &["--skill", "Statistics=0.125"]);
+    env.add("certification", "Course", &["--skill", "Statistics=0.125"]);
     let out = env.ok(&["show", "1"]);
     assert!(
         out.contains("Statistics (13%)"),
@@ -25,53 +18,33 @@ fn show_prints_relevance_with_the_one_percent_rule() {
 #[test]
 fn renewing_to_a_future_month_is_refused_and_writes_nothing() {
     let env = Env::new();
-    certification(
-        &env,
+    env.add(
+        "certification",
         "Cert",
         &["--completed", "2022-06", "--expires", "2025-06"],
     );
     let before = env.db_bytes();
-    let o = env.run(&["renew", "1", "--completed", "2030-01"]);
-    assert_eq!(
-        code(&o),
+    let err = env.fails(
+        &["renew", "1", "--completed", "2030-01"],
         2,
-        "a future renewal is a validation error: {}",
-        stderr(&o)
+        "a future renewal is a validation error",
     );
     assert!(
-        stderr(&o).contains("--completed: 2030-01 is in the future"),
-        "names the flag and says why: {}",
-        stderr(&o)
+        err.contains("--completed: 2030-01 is in the future"),
+        "names the flag and says why: {err}"
     );
     assert_eq!(env.db_bytes(), before, "nothing written");
 }
 
 /// Runs a command that must fail validation; returns its stderr.
 fn refused(env: &Env, args: &[&str]) -> String {
-    let o = env.run(args);
-    assert_eq!(
-        code(&o),
-        2,
-        "{args:?} is a validation error: {}",
-        stderr(&o)
-    );
-    stderr(&o)
+    env.fails(args, 2, "a validation error")
 }
 
 #[test]
 fn requirement_flags_are_read_by_the_draft_the_app_uses() {
     let env = Env::new();
-    let base = [
-        "requirement",
-        "add",
-        "--name",
-        "Licence",
-        "--ends",
-        "2027-01-31",
-        "--hours",
-        "20",
-    ];
-    let with = |extra: &[&'static str]| [&base[..], extra].concat();
+    let with = |extra: &[&'static str]| licence(&[&["--hours", "20"], extra].concat());
     let err = refused(&env, &with(&["--cycle-months", "two years"]));
     assert!(
         err.contains("--cycle-months: 'two years' is not a whole number"),

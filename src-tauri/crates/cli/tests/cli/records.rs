@@ -82,37 +82,17 @@ fn add_list_show_round_trip() {
 #[test]
 fn list_filters_search_and_sorts() {
     let env = Env::new();
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "degree",
-        "--title",
         "MD",
-        "--completed",
-        "2014",
-        "--skill",
-        "Clinical medicine",
-    ]);
-    env.ok(&[
-        "add",
-        "--kind",
+        &["--completed", "2014", "--skill", "Clinical medicine"],
+    );
+    env.add(
         "ce-activity",
-        "--title",
         "LLMs in documentation",
-        "--completed",
-        "2025-02",
-        "--hours",
-        "1.5",
-    ]);
-    env.ok(&[
-        "add",
-        "--kind",
-        "micro-credential",
-        "--title",
-        "NLP for EHRs",
-        "--completed",
-        "2022",
-    ]);
+        &["--completed", "2025-02", "--hours", "1.5"],
+    );
+    env.add("micro-credential", "NLP for EHRs", &["--completed", "2022"]);
     let titles = |args: &[&str]| -> Vec<String> {
         let mut a = vec!["list", "--json"];
         a.extend_from_slice(args);
@@ -144,13 +124,12 @@ fn list_filters_search_and_sorts() {
         ["LLMs in documentation"],
         "prefix search"
     );
-    let bad = env.run(&["list", "--sort", "sideways"]);
-    assert_eq!(code(&bad), 2, "bad sort is a usage error");
-    assert!(
-        stderr(&bad).contains("--sort"),
-        "names the flag: {}",
-        stderr(&bad)
+    let err = env.fails(
+        &["list", "--sort", "sideways"],
+        2,
+        "bad sort is a usage error",
     );
+    assert!(err.contains("--sort"), "names the flag: {err}");
 }
 
 #[test]
@@ -226,12 +205,10 @@ fn a_failed_add_does_not_create_a_database() {
     let o = env.run(&["add", "--kind", "degree", "--title", " "]);
     assert_eq!(code(&o), 2, "validation error");
     assert!(!env.db().exists(), "no database file was created");
-    let o = env.run(&["show", "3"]);
-    assert_eq!(code(&o), 1, "unknown id is exit 1");
+    let err = env.fails(&["show", "3"], 1, "unknown id is exit 1");
     assert!(
-        stderr(&o).contains("no credential #3"),
-        "says what is missing: {}",
-        stderr(&o)
+        err.contains("no credential #3"),
+        "says what is missing: {err}"
     );
     assert!(!env.db().exists(), "still no database file");
 }
@@ -251,22 +228,21 @@ fn usage_errors_exit_2() {
 #[test]
 fn edit_changes_only_given_fields() {
     let env = Env::new();
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "degree",
-        "--title",
         "PhD, AI in Medicine",
-        "--in-progress",
-        "--started",
-        "2023-09",
-        "--completed",
-        "2028-06",
-        "--issuer",
-        "UCSF",
-        "--skill",
-        "Deep learning",
-    ]);
+        &[
+            "--in-progress",
+            "--started",
+            "2023-09",
+            "--completed",
+            "2028-06",
+            "--issuer",
+            "UCSF",
+            "--skill",
+            "Deep learning",
+        ],
+    );
     env.ok(&["edit", "1", "--issuer", "", "--notes", "Year 3"]);
     let r = env.json(&["show", "1", "--json"]);
     assert_eq!(r["status"], "in-progress", "status kept");
@@ -276,17 +252,12 @@ fn edit_changes_only_given_fields() {
         r["skills"][0]["name"], "Deep learning",
         "skills kept when not given"
     );
-    let o = env.run(&["edit", "1", "--done"]);
-    assert_eq!(
-        code(&o),
+    let err = env.fails(
+        &["edit", "1", "--done"],
         2,
-        "a completion date in the future cannot be completed"
+        "a completion date in the future cannot be completed",
     );
-    assert!(
-        stderr(&o).contains("--completed"),
-        "names the field: {}",
-        stderr(&o)
-    );
+    assert!(err.contains("--completed"), "names the field: {err}");
     env.ok(&["edit", "1", "--done", "--completed", "2026-06"]);
     assert_eq!(
         env.json(&["show", "1", "--json"])["status"],
@@ -309,13 +280,8 @@ fn remove_and_restore() {
         Value::Array(vec![]),
         "removed from the list"
     );
-    let o = env.run(&["show", "1"]);
-    assert_eq!(code(&o), 1, "show of a removed record fails");
-    assert!(
-        stderr(&o).contains("restore"),
-        "and says how to restore: {}",
-        stderr(&o)
-    );
+    let err = env.fails(&["show", "1"], 1, "show of a removed record fails");
+    assert!(err.contains("restore"), "and says how to restore: {err}");
     env.ok(&["restore", "1"]);
     assert_eq!(env.json(&["show", "1", "--json"])["title"], "ACLS", "back");
 }
@@ -331,13 +297,8 @@ fn demo_loads_into_an_empty_store_only() {
         .map(Vec::len)
         .unwrap_or(0);
     assert!(n >= 15, "demo portfolio has {n} records");
-    let o = env.run(&["demo"]);
-    assert_eq!(code(&o), 1, "second demo refused");
-    assert!(
-        stderr(&o).contains("empty store"),
-        "says why: {}",
-        stderr(&o)
-    );
+    let err = env.fails(&["demo"], 1, "second demo refused");
+    assert!(err.contains("empty store"), "says why: {err}");
 }
 
 #[test]
@@ -363,12 +324,7 @@ fn a_newer_database_is_refused_by_the_cli() {
         .pragma_update(None, "user_version", 50)
         .expect("bump");
     let before = env.db_bytes();
-    let o = env.run(&["list"]);
-    assert_eq!(code(&o), 1, "refused");
-    assert!(
-        stderr(&o).contains("newer version of Dossier"),
-        "explains: {}",
-        stderr(&o)
-    );
+    let err = env.fails(&["list"], 1, "refused");
+    assert!(err.contains("newer version of Dossier"), "explains: {err}");
     assert_eq!(env.db_bytes(), before, "untouched");
 }

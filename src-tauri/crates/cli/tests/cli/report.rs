@@ -1,6 +1,6 @@
 //! The portfolio PDF from the CLI: its figures equal the CLI's JSON for the same as-of date.
 
-use super::common::{code, stderr, Env};
+use super::common::{licence, Env};
 use serde_json::Value;
 use std::process::Command;
 
@@ -24,20 +24,14 @@ fn the_pdf_figures_equal_the_json() {
         "--title",
         "Informaticist",
     ]);
-    env.ok(&[
-        "requirement",
-        "add",
-        "--name",
-        "Licence",
-        "--ends",
-        "2027-01-31",
+    env.ok(&licence(&[
         "--cycle-months",
         "24",
         "--hours",
         "50",
         "--credit-type",
         "AMA PRA Category 1",
-    ]);
+    ]));
     let as_of = "2026-11-27";
     let pdf = env.dir.path().join("portfolio.pdf");
     let out = env.ok(&[
@@ -116,30 +110,27 @@ fn bad_sections_and_paths_write_nothing() {
     let env = Env::new();
     env.ok(&["demo"]);
     let pdf = env.dir.path().join("x.pdf");
-    let o = env.run(&[
-        "export",
-        "pdf",
-        "--out",
-        pdf.to_str().expect("utf-8"),
-        "--sections",
-        "summary,bogus",
-    ]);
-    assert_eq!(code(&o), 2, "unknown section: {}", stderr(&o));
-    assert!(
-        stderr(&o).contains("--sections"),
-        "names the flag: {}",
-        stderr(&o)
+    let err = env.fails(
+        &[
+            "export",
+            "pdf",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+            "--sections",
+            "summary,bogus",
+        ],
+        2,
+        "unknown section",
     );
+    assert!(err.contains("--sections"), "names the flag: {err}");
     assert!(!pdf.exists(), "no file written");
-    let o = env.run(&["export", "pdf", "--out", "/nonexistent/dir/x.pdf"]);
-    assert_eq!(
-        code(&o),
+    let err = env.fails(
+        &["export", "pdf", "--out", "/nonexistent/dir/x.pdf"],
         1,
-        "a path that cannot be written is a failure, not a usage error"
+        "a path that cannot be written is a failure, not a usage error",
     );
     assert!(
-        stderr(&o).contains("/nonexistent/dir/x.pdf") && stderr(&o).contains("--out"),
-        "names the path and the flag: {}",
-        stderr(&o)
+        err.contains("/nonexistent/dir/x.pdf") && err.contains("--out"),
+        "names the path and the flag: {err}"
     );
 }

@@ -1,61 +1,57 @@
 //! Staleness, CE requirements, renewals and the calendar export through the CLI.
 
-use super::common::{code, stderr, Env};
+use super::common::{code, licence, stderr, Env};
 use serde_json::Value;
 
 /// A hand-made portfolio: a deep-learning certificate (2-year half-life), one expiring on
 /// 2026-12-27, one expired, and a regulation course.
 fn portfolio(env: &Env) {
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "certification",
-        "--title",
         "DL cert",
-        "--completed",
-        "2023-10-01",
-        "--skill",
-        "Deep learning for diagnostics",
-    ]);
-    env.ok(&[
-        "add",
-        "--kind",
+        &[
+            "--completed",
+            "2023-10-01",
+            "--skill",
+            "Deep learning for diagnostics",
+        ],
+    );
+    env.add(
         "board-certification",
-        "--title",
         "Board cert",
-        "--completed",
-        "2024-01",
-        "--expires",
-        "2026-12-27",
-        "--skill",
-        "Clinical medicine",
-    ]);
-    env.ok(&[
-        "add",
-        "--kind",
+        &[
+            "--completed",
+            "2024-01",
+            "--expires",
+            "2026-12-27",
+            "--skill",
+            "Clinical medicine",
+        ],
+    );
+    env.add(
         "certification",
-        "--title",
         "Cloud cert",
-        "--completed",
-        "2022-06",
-        "--expires",
-        "2025-06",
-        "--skill",
-        "Statistics",
-    ]);
-    env.ok(&[
-        "add",
-        "--kind",
+        &[
+            "--completed",
+            "2022-06",
+            "--expires",
+            "2025-06",
+            "--skill",
+            "Statistics",
+        ],
+    );
+    env.add(
         "ce-activity",
-        "--title",
         "Device law course",
-        "--completed",
-        "2026-01-10",
-        "--hours",
-        "3",
-        "--skill",
-        "Medical device law",
-    ]);
+        &[
+            "--completed",
+            "2026-01-10",
+            "--hours",
+            "3",
+            "--skill",
+            "Medical device law",
+        ],
+    );
 }
 
 fn by_title<'a>(flags: &'a Value, title: &str) -> &'a Value {
@@ -117,13 +113,12 @@ fn flags_give_verdicts_and_reasons_at_any_as_of_date() {
         human.contains("1 stale, 1 expiring, 1 expired"),
         "summary line: {human}"
     );
-    let bad = env.run(&["flags", "--as-of", "27/11/2026"]);
-    assert_eq!(code(&bad), 2, "a bad date is a usage error");
-    assert!(
-        stderr(&bad).contains("--as-of"),
-        "names the flag: {}",
-        stderr(&bad)
+    let err = env.fails(
+        &["flags", "--as-of", "27/11/2026"],
+        2,
+        "a bad date is a usage error",
     );
+    assert!(err.contains("--as-of"), "names the flag: {err}");
 }
 
 #[test]
@@ -155,19 +150,18 @@ fn a_field_change_flags_older_training_until_newer_covers_it() {
         "{:?}",
         texts(course)
     );
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "ce-activity",
-        "--title",
         "Rule update",
-        "--completed",
-        "2026-07",
-        "--hours",
-        "1",
-        "--skill",
-        "Medical device law=0.5",
-    ]);
+        &[
+            "--completed",
+            "2026-07",
+            "--hours",
+            "1",
+            "--skill",
+            "Medical device law=0.5",
+        ],
+    );
     let flags = env.json(&["flags", "--as-of", "2026-11-27", "--json"]);
     assert!(
         texts(by_title(&flags, "Device law course"))
@@ -216,71 +210,57 @@ fn bad_staleness_input_exits_2_and_writes_nothing() {
     let env = Env::new();
     portfolio(&env);
     let changes = env.json(&["field-change", "list", "--json"]);
-    let o = env.run(&[
-        "field-change",
-        "add",
-        "--date",
-        "2026-01-01",
-        "--title",
-        "X",
-        "--skill",
-        "Y",
-        "--impact",
-        "1.5",
-    ]);
-    assert_eq!(code(&o), 2, "impact outside 0..1: {}", stderr(&o));
-    assert!(
-        stderr(&o).contains("--impact"),
-        "names the flag: {}",
-        stderr(&o)
+    let err = env.fails(
+        &[
+            "field-change",
+            "add",
+            "--date",
+            "2026-01-01",
+            "--title",
+            "X",
+            "--skill",
+            "Y",
+            "--impact",
+            "1.5",
+        ],
+        2,
+        "impact outside 0..1",
     );
+    assert!(err.contains("--impact"), "names the flag: {err}");
     assert_eq!(
         env.json(&["field-change", "list", "--json"]),
         changes,
         "nothing written"
     );
-    let o = env.run(&[
-        "requirement",
-        "add",
-        "--name",
-        "L",
-        "--ends",
-        "2027-01-31",
-        "--cycle-months",
-        "-24",
-        "--hours",
-        "50",
-    ]);
-    assert_eq!(code(&o), 2, "negative cycle: {}", stderr(&o));
-    assert!(
-        stderr(&o).contains("--cycle-months"),
-        "names the flag: {}",
-        stderr(&o)
+    let err = env.fails(
+        &licence(&["--cycle-months", "-24", "--hours", "50"]),
+        2,
+        "negative cycle",
     );
-    let o = env.run(&[
-        "requirement",
-        "add",
-        "--name",
-        "L",
-        "--ends",
-        "2027-01-31",
-        "--cycle-months",
-        "24",
-        "--hours",
-        "10",
-        "--topic",
-        "Ethics=6",
-        "--topic",
-        "Opioids=6",
-    ]);
-    assert_eq!(code(&o), 2, "topics over the total: {}", stderr(&o));
-    assert!(
-        stderr(&o).contains("topic minimums (12 h) exceed the total (10 h)"),
-        "says why: {}",
-        stderr(&o)
+    assert!(err.contains("--cycle-months"), "names the flag: {err}");
+    let err = env.fails(
+        &licence(&[
+            "--cycle-months",
+            "24",
+            "--hours",
+            "10",
+            "--topic",
+            "Ethics=6",
+            "--topic",
+            "Opioids=6",
+        ]),
+        2,
+        "topics over the total",
     );
-    let o = env.run(&["skill", "set", "Statistics", "--half-life", "0"]);
-    assert_eq!(code(&o), 2, "half-life 0: {}", stderr(&o));
+    assert!(
+        err.contains("topic minimums (12 h) exceed the total (10 h)"),
+        "says why: {err}"
+    );
+    env.fails(
+        &["skill", "set", "Statistics", "--half-life", "0"],
+        2,
+        "half-life 0",
+    );
     assert_eq!(
         env.json(&["requirement", "list", "--json"]),
         Value::Array(vec![]),
@@ -292,28 +272,21 @@ fn bad_staleness_input_exits_2_and_writes_nothing() {
 fn requirement_progress_and_renewal() {
     let env = Env::new();
     portfolio(&env);
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "ce-activity",
-        "--title",
         "Ethics CME",
-        "--completed",
-        "2025-05-01",
-        "--hours",
-        "4",
-        "--credit-type",
-        "AMA PRA Category 1 Credit",
-        "--skill",
-        "Ethics",
-    ]);
-    env.ok(&[
-        "requirement",
-        "add",
-        "--name",
-        "Licence",
-        "--ends",
-        "2027-01-31",
+        &[
+            "--completed",
+            "2025-05-01",
+            "--hours",
+            "4",
+            "--credit-type",
+            "AMA PRA Category 1 Credit",
+            "--skill",
+            "Ethics",
+        ],
+    );
+    env.ok(&licence(&[
         "--cycle-months",
         "24",
         "--hours",
@@ -324,7 +297,7 @@ fn requirement_progress_and_renewal() {
         "Ethics=2",
         "--window",
         "12=5",
-    ]);
+    ]));
     let p = env.json(&["requirements", "--as-of", "2026-11-27", "--json"]);
     let r = &p[0];
     assert_eq!(r["required"], 20.0, "required");
@@ -352,8 +325,11 @@ fn requirement_progress_and_renewal() {
         "current",
         "renewal resets the clock"
     );
-    let o = env.run(&["renew", "2", "--completed", "2020-01"]);
-    assert_eq!(code(&o), 2, "renewing backwards is refused: {}", stderr(&o));
+    env.fails(
+        &["renew", "2", "--completed", "2020-01"],
+        2,
+        "renewing backwards is refused",
+    );
 }
 
 #[test]
@@ -372,27 +348,21 @@ fn ics_export_writes_events_with_alarms() {
     );
     let o = env.run(&["export", "ics", "--out", "/nonexistent/dir/x.ics"]);
     assert_ne!(code(&o), 0, "an unwritable path fails");
+    let err = stderr(&o);
     assert!(
-        stderr(&o).contains("/nonexistent/dir/x.ics"),
-        "names the path: {}",
-        stderr(&o)
+        err.contains("/nonexistent/dir/x.ics"),
+        "names the path: {err}"
     );
 }
 
 #[test]
 fn explain_and_jurisdictions_from_the_command_line() {
     let env = Env::new();
-    env.ok(&[
-        "add",
-        "--kind",
+    env.add(
         "ce-activity",
-        "--title",
         "AI law primer",
-        "--completed",
-        "2024-03-01",
-        "--skill",
-        "AI law=0.9",
-    ]);
+        &["--completed", "2024-03-01", "--skill", "AI law=0.9"],
+    );
     env.ok(&["profile", "set", "--jurisdiction", "EU"]);
     let flags = env.json(&["flags", "--as-of", "2024-10-01", "--json"]);
     let primer = by_title(&flags, "AI law primer");
@@ -439,29 +409,23 @@ fn explain_and_jurisdictions_from_the_command_line() {
             .all(|t| !t.contains("EU AI Act")),
         "not for a US profile"
     );
-    let missing = env.run(&["explain", "999"]);
-    assert_eq!(code(&missing), 1, "an unknown id is not a usage error");
-    assert!(
-        stderr(&missing).contains("#999"),
-        "names the id: {}",
-        stderr(&missing)
+    let err = env.fails(&["explain", "999"], 1, "an unknown id is not a usage error");
+    assert!(err.contains("#999"), "names the id: {err}");
+    let err = env.fails(
+        &[
+            "field-change",
+            "add",
+            "--announced",
+            "2026-05-01",
+            "--effective",
+            "2026-01-01=too early",
+            "--title",
+            "Rule",
+            "--skill",
+            "AI law",
+        ],
+        2,
+        "a phase before the announcement is invalid",
     );
-    let bad = env.run(&[
-        "field-change",
-        "add",
-        "--announced",
-        "2026-05-01",
-        "--effective",
-        "2026-01-01=too early",
-        "--title",
-        "Rule",
-        "--skill",
-        "AI law",
-    ]);
-    assert_eq!(code(&bad), 2, "a phase before the announcement is invalid");
-    assert!(
-        stderr(&bad).contains("--effective (#1)"),
-        "names the flag: {}",
-        stderr(&bad)
-    );
+    assert!(err.contains("--effective (#1)"), "names the flag: {err}");
 }
