@@ -11,12 +11,7 @@ use std::hint::black_box;
 
 /// 20 domains of 10 skills; the records' 24 skill names are among them (some as aliases).
 fn framework(records: &[Credential]) -> Framework {
-    let mut names: Vec<String> = records
-        .iter()
-        .flat_map(|r| r.skills.iter().map(|s| s.name.clone()))
-        .collect();
-    names.sort();
-    names.dedup();
+    let names = dossier_core::synth::skill_names(records);
     let mut nodes = Vec::new();
     for d in 0..20 {
         nodes.push(Node {

@@ -12,12 +12,7 @@ use std::hint::black_box;
 fn bench(c: &mut Criterion) {
     let records = dossier_core::synth::credentials(10_000, 11);
     // The 24 skills the generator uses, plus 76 more areas nobody holds: 100 in all.
-    let mut names: Vec<String> = records
-        .iter()
-        .flat_map(|r| r.skills.iter().map(|s| s.name.clone()))
-        .collect();
-    names.sort();
-    names.dedup();
+    let names = dossier_core::synth::skill_names(&records);
     let mut areas: Vec<SkillArea> = names
         .iter()
         .enumerate()

@@ -120,6 +120,18 @@ pub fn records(n: usize, seed: u64) -> Vec<CredentialInput> {
         .collect()
 }
 
+/// The distinct skill names of `records`, sorted: for benchmarks that build skill areas or a
+/// framework around a synthetic portfolio.
+pub fn skill_names(records: &[crate::model::Credential]) -> Vec<String> {
+    let mut names: Vec<String> = records
+        .iter()
+        .flat_map(|r| r.skills.iter().map(|s| s.name.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// `records(n, seed)` as stored credentials with ids 1..=n, for benchmarks of the pure
 /// functions that take what the store returns.
 pub fn credentials(n: usize, seed: u64) -> Vec<crate::model::Credential> {
