@@ -19,7 +19,11 @@ export type CredentialInput = { kind: CredentialKind, status: Status, title: str
  */
 completed: string | null, expires: string | null, hours: number | null, credit_type: string | null, credential_id: string | null, url: string | null, notes: string | null, verified: boolean, skills: Array<SkillTag>, };
 
-export type Credential = { id: number, kind: CredentialKind, status: Status, title: string, issuer: string | null, started: string | null, completed: string | null, expires: string | null, hours: number | null, credit_type: string | null, credential_id: string | null, url: string | null, notes: string | null, verified: boolean, skills: Array<SkillTag>, evidence: Array<Evidence>, 
+export type Credential = { id: number, kind: CredentialKind, status: Status, title: string, issuer: string | null, started: string | null, 
+/**
+ * Completion date, or the expected one while in progress.
+ */
+completed: string | null, expires: string | null, hours: number | null, credit_type: string | null, credential_id: string | null, url: string | null, notes: string | null, verified: boolean, skills: Array<SkillTag>, evidence: Array<Evidence>, 
 /**
  * Where the record came from: `manual`, `demo`, or an importer's name.
  */

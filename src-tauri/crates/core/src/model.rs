@@ -133,53 +133,93 @@ pub struct Evidence {
     pub added_at: String,
 }
 
-/// Validated credential fields: what a draft becomes once every field has passed validation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
-pub struct CredentialInput {
-    pub kind: CredentialKind,
-    pub status: Status,
-    pub title: String,
-    pub issuer: Option<String>,
-    pub started: Option<PartialDate>,
-    /// Completion date, or the expected one while in progress.
-    pub completed: Option<PartialDate>,
-    pub expires: Option<PartialDate>,
-    pub hours: Option<f64>,
-    pub credit_type: Option<String>,
-    pub credential_id: Option<String>,
-    pub url: Option<String>,
-    pub notes: Option<String>,
-    pub verified: bool,
-    pub skills: Vec<SkillTag>,
+/// Declares a struct with the fields a person edits on a credential, between the fields given
+/// before and after `..`. The validated input and the stored record list them once, here, in
+/// the order of the stable JSON (`id, kind, status, …, skills, evidence, …`), and both stay
+/// plain structs the store and the CLI build and read field by field.
+macro_rules! with_credential_fields {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$before_meta:meta])* pub $before:ident: $before_ty:ty,)*
+            ..
+            $($(#[$after_meta:meta])* pub $after:ident: $after_ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$before_meta])* pub $before: $before_ty,)*
+            pub kind: CredentialKind,
+            pub status: Status,
+            pub title: String,
+            pub issuer: Option<String>,
+            pub started: Option<PartialDate>,
+            /// Completion date, or the expected one while in progress.
+            pub completed: Option<PartialDate>,
+            pub expires: Option<PartialDate>,
+            pub hours: Option<f64>,
+            pub credit_type: Option<String>,
+            pub credential_id: Option<String>,
+            pub url: Option<String>,
+            pub notes: Option<String>,
+            pub verified: bool,
+            pub skills: Vec<SkillTag>,
+            $($(#[$after_meta])* pub $after: $after_ty,)*
+        }
+    };
 }
 
-/// A stored credential record. Serialised as the stable JSON of `dossier show --json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
-pub struct Credential {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub kind: CredentialKind,
-    pub status: Status,
-    pub title: String,
-    pub issuer: Option<String>,
-    pub started: Option<PartialDate>,
-    pub completed: Option<PartialDate>,
-    pub expires: Option<PartialDate>,
-    pub hours: Option<f64>,
-    pub credit_type: Option<String>,
-    pub credential_id: Option<String>,
-    pub url: Option<String>,
-    pub notes: Option<String>,
-    pub verified: bool,
-    pub skills: Vec<SkillTag>,
-    pub evidence: Vec<Evidence>,
-    /// Where the record came from: `manual`, `demo`, or an importer's name.
-    pub source: String,
-    pub created_at: String,
-    pub updated_at: String,
+with_credential_fields! {
+    /// Validated credential fields: what a draft becomes once every field has passed validation.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+    pub struct CredentialInput {
+        ..
+    }
+}
+
+with_credential_fields! {
+    /// A stored credential record. Serialised as the stable JSON of `dossier show --json`.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+    pub struct Credential {
+        #[ts(type = "number")]
+        pub id: i64,
+        ..
+        pub evidence: Vec<Evidence>,
+        /// Where the record came from: `manual`, `demo`, or an importer's name.
+        pub source: String,
+        pub created_at: String,
+        pub updated_at: String,
+    }
 }
 
 impl Credential {
+    /// A completed record with only an id, a kind and a title, every other field empty: the
+    /// base that code building records itself (synthetic portfolios, tests) fills in with
+    /// `..Credential::new(…)`. The records the app shows come from the store's rows.
+    pub fn new(id: i64, kind: CredentialKind, title: &str) -> Credential {
+        Credential {
+            id,
+            kind,
+            status: Status::Completed,
+            title: title.into(),
+            issuer: None,
+            started: None,
+            completed: None,
+            expires: None,
+            hours: None,
+            credit_type: None,
+            credential_id: None,
+            url: None,
+            notes: None,
+            verified: false,
+            skills: Vec::new(),
+            evidence: Vec::new(),
+            source: "manual".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
     /// The validated fields, for editing a record without touching its identity or evidence.
     pub fn input(&self) -> CredentialInput {
         CredentialInput {

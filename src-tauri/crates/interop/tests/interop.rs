@@ -2,30 +2,15 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use dossier_core::requirements::{progress, Requirement};
-use dossier_core::{Credential, CredentialKind, Status};
+use dossier_core::{Credential, CredentialKind};
 use icalendar::{Calendar, CalendarComponent, Component};
 
 fn record(id: i64, title: &str, expires: Option<&str>) -> Credential {
     Credential {
-        id,
-        kind: CredentialKind::Certification,
-        status: Status::Completed,
-        title: title.into(),
         issuer: Some("Board".into()),
-        started: None,
         completed: Some("2024-01".parse().expect("date")),
         expires: expires.map(|e| e.parse().expect("date")),
-        hours: None,
-        credit_type: None,
-        credential_id: None,
-        url: None,
-        notes: None,
-        verified: false,
-        skills: vec![],
-        evidence: vec![],
-        source: "test".into(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Credential::new(id, CredentialKind::Certification, title)
     }
 }
 

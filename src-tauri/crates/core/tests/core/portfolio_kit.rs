@@ -2,12 +2,12 @@
 //! Dossier's shipped field changes, skill areas and framework aliases (and explained, with
 //! the explanation checked against the verdict every time).
 
-use super::common::day;
+use super::common::{day, tags};
 use chrono::NaiveDate;
 use dossier_core::framework::Framework;
 use dossier_core::staleness::{assess, explain, Assessment, Freshness, ReasonKind, Settings};
 use dossier_core::staleness::{ChangeRelation, SkillArea};
-use dossier_core::{Credential, CredentialKind, PartialDate, SkillTag, Status};
+use dossier_core::{Credential, CredentialKind, PartialDate, Status};
 
 /// A record: kind, title, completed ("" while in progress, then `started` says since when),
 /// optional expiry, skills with relevance.
@@ -56,36 +56,16 @@ fn build(records: &[R]) -> Vec<Credential> {
         .iter()
         .enumerate()
         .map(|(i, r)| Credential {
-            id: i as i64 + 1,
-            kind: r.kind,
             status: if r.completed.is_empty() {
                 Status::InProgress
             } else {
                 Status::Completed
             },
-            title: r.title.into(),
-            issuer: None,
             started: opt(r.started),
             completed: opt(r.completed),
             expires: opt(r.expires),
-            hours: None,
-            credit_type: None,
-            credential_id: None,
-            url: None,
-            notes: None,
-            verified: false,
-            skills: r
-                .skills
-                .iter()
-                .map(|(n, rel)| SkillTag {
-                    name: (*n).into(),
-                    relevance: *rel,
-                })
-                .collect(),
-            evidence: Vec::new(),
-            source: "test".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            skills: tags(r.skills),
+            ..Credential::new(i as i64 + 1, r.kind, r.title)
         })
         .collect()
 }

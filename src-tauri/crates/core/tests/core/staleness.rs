@@ -1,10 +1,10 @@
 //! The staleness engine against verdicts computed by hand.
 
-use super::common::day;
+use super::common::{day, tags};
 use dossier_core::staleness::{
     assess, Assessment, FieldChange, Freshness, ReasonKind, Settings, SkillArea,
 };
-use dossier_core::{Credential, CredentialKind, PartialDate, SkillTag, Status};
+use dossier_core::{Credential, CredentialKind, PartialDate, Status};
 
 fn date(s: &str) -> Option<PartialDate> {
     Some(s.parse().expect("test partial date"))
@@ -12,31 +12,9 @@ fn date(s: &str) -> Option<PartialDate> {
 
 pub fn record(id: i64, title: &str, completed: &str, skills: &[(&str, f64)]) -> Credential {
     Credential {
-        id,
-        kind: CredentialKind::Certification,
-        status: Status::Completed,
-        title: title.into(),
-        issuer: None,
-        started: None,
         completed: date(completed),
-        expires: None,
-        hours: None,
-        credit_type: None,
-        credential_id: None,
-        url: None,
-        notes: None,
-        verified: false,
-        skills: skills
-            .iter()
-            .map(|(n, r)| SkillTag {
-                name: (*n).into(),
-                relevance: *r,
-            })
-            .collect(),
-        evidence: Vec::new(),
-        source: "test".into(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        skills: tags(skills),
+        ..Credential::new(id, CredentialKind::Certification, title)
     }
 }
 
