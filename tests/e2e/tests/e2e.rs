@@ -419,3 +419,8 @@ async fn coverage_page_shows_the_chart_and_the_stores_numbers() {
 
 #[path = "e2e/reports.rs"]
 mod reports;
+
+// The report crate's reading of a PDF (pdftotext, folded), so the export page's test and the
+// report's tests agree on what is in the PDF.
+#[path = "../../../src-tauri/crates/report/tests/support/pdf_text.rs"]
+mod pdf_text;

@@ -8,6 +8,10 @@ use dossier_report::{render_pdf, ReportInput};
 use dossier_store::Store;
 use std::process::Command;
 
+#[path = "support/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::{fold, pdftotext};
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("date")
 }
@@ -57,24 +61,8 @@ fn render(
         );
         std::fs::copy(&path, std::path::Path::new(&keep).join(name)).expect("keep pdf");
     }
-    let out = Command::new("pdftotext")
-        .args(if layout { &["-layout"][..] } else { &[][..] })
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(out.status.success(), "pdftotext read it");
-    (path, String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// pdftotext may break a long title across lines, and marks right-to-left runs with
-/// invisible bidi controls; compare with white space folded and those controls removed.
-fn fold(s: &str) -> String {
-    let visible: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = pdftotext(&path, layout);
+    (path, text)
 }
 
 #[test]

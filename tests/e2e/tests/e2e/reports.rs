@@ -1,16 +1,7 @@
 //! The report-facing pages: the PDF export, and "Why this status?" in a record's detail.
 
+use super::pdf_text::{fold, pdftotext};
 use super::*;
-
-/// Text as pdftotext gives it, with white space folded (it may break a long title across
-/// lines) and invisible bidi controls removed.
-fn fold(s: &str) -> String {
-    let visible: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn export_page_previews_the_report_and_writes_the_pdf() {
@@ -96,13 +87,7 @@ async fn export_page_previews_the_report_and_writes_the_pdf() {
 
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{} written: {e}", pdf.display()));
     assert!(bytes.starts_with(b"%PDF"), "a PDF file");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(out.status.success(), "pdftotext read it");
-    let text = fold(&String::from_utf8_lossy(&out.stdout));
+    let text = fold(&pdftotext(&pdf, false));
     assert!(text.contains(name), "the saved profile's name is printed");
     for title in &titles {
         assert!(
