@@ -69,8 +69,10 @@ impl Serialize for AppError {
 fn store_kind(e: &StoreError) -> UiErrorKind {
     use StoreError as S;
     match e {
-        S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } => UiErrorKind::NotFound,
-        S::NotEmpty(_) | S::EvidenceVanished { .. } => UiErrorKind::Conflict,
+        S::NotFound(_) | S::Removed(_) | S::EvidenceNotFound { .. } | S::NoDatabase { .. } => {
+            UiErrorKind::NotFound
+        }
+        S::NotEmpty(_) => UiErrorKind::Conflict,
         S::Invalid(_) => UiErrorKind::Validation,
         S::Evidence { .. }
         | S::EvidenceTooLarge { .. }
@@ -84,6 +86,8 @@ fn store_kind(e: &StoreError) -> UiErrorKind {
         | S::Corrupt { .. }
         | S::CorruptFieldChange { .. }
         | S::CorruptSetting { .. }
+        | S::Damaged { .. }
+        | S::BadBackup { .. }
         | S::Sqlite(_) => UiErrorKind::Database,
         S::Demo { .. } | S::Shipped { .. } => UiErrorKind::Internal,
     }

@@ -23,6 +23,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let handle = app.handle().clone();
+            handle.state::<AppState>().daily_backup();
             staleness::remind_on_start(&handle, &handle.state::<AppState>());
             Ok(())
         })

@@ -28,6 +28,16 @@ impl AppState {
             .map_err(|e| AppError::Unavailable(e.clone()))
     }
 
+    /// The day's verified backup in `backups/`, on the first start of a day (the CLI takes
+    /// it on its first write of a day instead). A failure is said, never fatal.
+    pub fn daily_backup(&self) {
+        if let Ok(store) = self.store() {
+            if let Err(e) = store.daily_backup(today()) {
+                eprintln!("dossier: could not write today's backup: {e}");
+            }
+        }
+    }
+
     /// Runs `job` on the blocking pool with a handle to the store: SQLite waits on the disk
     /// (and on a lock another process holds), which must not stall the runtime's workers.
     pub async fn run<T: Send + 'static>(

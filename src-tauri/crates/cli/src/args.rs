@@ -46,12 +46,21 @@ pub enum Command {
     },
     /// Remove a credential (undo with `dossier restore ID`).
     Remove { id: i64 },
-    /// Bring back a removed credential.
-    Restore { id: i64 },
+    /// Bring back a removed credential (ID), or restore the database from a backup (FILE:
+    /// checked first; the current database is kept in backups/).
+    Restore {
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+    },
     /// Load the demo portfolio into an empty store.
     Demo,
-    /// Write a consistent copy of the database to FILE.
+    /// Write a verified copy of the database to FILE.
     Backup { file: PathBuf },
+    /// The backups in backups/ beside the database, newest first, each checked.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
     /// Every record's status (current, ageing, stale, expiring, expired) and why.
     Flags {
         /// Judge as of this day (YYYY-MM-DD) [default: today]

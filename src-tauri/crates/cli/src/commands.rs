@@ -22,6 +22,29 @@ fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// Opens the store for a command that writes, creating it if needed; the first write of a day
+/// also leaves the day's verified backup in `backups/` (the last seven are kept).
+fn open_to_write(cli_db: &Option<PathBuf>) -> Result<Store> {
+    let store = Store::open(&db_path(cli_db)?)?;
+    // A backup that cannot be written must not stop the write the person asked for; it says
+    // so, and `dossier check` reports the missing backups.
+    if let Err(e) = store.daily_backup(today()) {
+        eprintln!("dossier: could not write today's backup: {e}");
+    }
+    Ok(store)
+}
+
+/// Opens the store for a command that only reads: it must exist (a mistyped `--db` is an
+/// error, not a new empty store), and a read-only folder is fine.
+fn open_to_read(cli_db: &Option<PathBuf>) -> Result<Store> {
+    Ok(Store::open_to_read(&db_path(cli_db)?)?)
+}
+
+/// Opens a store that must exist, to write to it (a restore).
+fn open_existing(cli_db: &Option<PathBuf>) -> Result<Store> {
+    Ok(Store::open_existing(&db_path(cli_db)?)?)
+}
+
 /// Opens the store for a command about an existing record: with no database yet there is no
 /// such record, and the failed command should not create one.
 fn open_for_record(cli_db: &Option<PathBuf>, id: i64) -> Result<Store> {
@@ -29,7 +52,7 @@ fn open_for_record(cli_db: &Option<PathBuf>, id: i64) -> Result<Store> {
     if !path.exists() {
         return Err(dossier_store::Error::NotFound(id).into());
     }
-    Ok(Store::open(&path)?)
+    open_to_write(cli_db)
 }
 
 fn parse_kind(s: &str) -> Result<CredentialKind> {
@@ -94,14 +117,20 @@ pub fn run(cli: Cli) -> Result<()> {
             apply(&mut draft, &a)?;
             let input = draft.validate(today()).map_err(CliError::Validation)?;
             check_attachments(&a.attach)?;
-            let store = Store::open(&db_path(&cli.db)?)?;
+            let store = open_to_write(&cli.db)?;
             let c = store.add(&input, &a.attach, "manual")?;
             writeln!(out, "Added #{} {}", c.id, c.title)?;
             note_default_half_lives(&store, &c)?;
         }
         Command::List(l) => list(&cli.db, &l, &mut out)?,
         Command::Show { id, json } => {
-            let c = open_for_record(&cli.db, id)?.get(id)?;
+            let store = match open_to_read(&cli.db) {
+                Err(CliError::Store(dossier_store::Error::NoDatabase { .. })) => {
+                    return Err(dossier_store::Error::NotFound(id).into())
+                }
+                other => other?,
+            };
+            let c = store.get(id)?;
             if json {
                 serde_json::to_writer_pretty(&mut out, &c)?;
                 writeln!(out)?;
@@ -144,42 +173,46 @@ pub fn run(cli: Cli) -> Result<()> {
                 c.id, c.title, c.id
             )?;
         }
-        Command::Restore { id } => {
-            let c = open_for_record(&cli.db, id)?.restore(id)?;
-            writeln!(out, "Restored #{} {}", c.id, c.title)?;
-        }
+        Command::Restore { target } => match target.parse::<i64>() {
+            Ok(id) => {
+                let c = open_for_record(&cli.db, id)?.restore(id)?;
+                writeln!(out, "Restored #{} {}", c.id, c.title)?;
+            }
+            Err(_) => crate::backups::restore(&open_existing(&cli.db)?, &target, &mut out)?,
+        },
+        Command::Backups { json } => crate::backups::list(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Demo => {
-            let n = Store::open(&db_path(&cli.db)?)?.load_demo(today())?;
+            let n = open_to_write(&cli.db)?.load_demo(today())?;
             writeln!(out, "Loaded the demo portfolio: {n} records")?;
         }
         Command::Backup { file } => {
-            Store::open(&db_path(&cli.db)?)?.backup_to(&file)?;
-            writeln!(out, "Backed up to {}", file.display())?;
+            let b = open_to_read(&cli.db)?.backup_to(&file)?;
+            writeln!(
+                out,
+                "Backed up {} records to {} (checked)",
+                b.records,
+                b.path.display()
+            )?;
         }
         Command::Flags { as_of, json } => {
             let day = crate::input::as_of(&as_of)?;
-            staleness::flags(&Store::open(&db_path(&cli.db)?)?, day, json, &mut out)?;
+            staleness::flags(&open_to_read(&cli.db)?, day, json, &mut out)?;
         }
-        Command::Skill(cmd) => staleness::skill(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?,
+        Command::Skill(cmd) => staleness::skill(&open_to_write(&cli.db)?, cmd, &mut out)?,
         Command::FieldChange(cmd) => {
-            crate::changes::field_change(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::changes::field_change(&open_to_write(&cli.db)?, cmd, &mut out)?
         }
         Command::Explain { id, as_of, json } => {
             let day = crate::input::as_of(&as_of)?;
-            let store = Store::open(&db_path(&cli.db)?)?;
+            let store = open_to_read(&cli.db)?;
             crate::changes::explain(&store, id, day, json, &mut out)?
         }
         Command::Requirement(cmd) => {
-            crate::requirements::requirement(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::requirements::requirement(&open_to_write(&cli.db)?, cmd, &mut out)?
         }
         Command::Requirements { as_of, json } => {
             let day = crate::input::as_of(&as_of)?;
-            crate::requirements::requirements(
-                &Store::open(&db_path(&cli.db)?)?,
-                day,
-                json,
-                &mut out,
-            )?;
+            crate::requirements::requirements(&open_to_read(&cli.db)?, day, json, &mut out)?;
         }
         Command::Renew {
             id,
@@ -199,7 +232,7 @@ pub fn run(cli: Cli) -> Result<()> {
             chart,
         } => {
             let day = crate::input::as_of(&as_of)?;
-            let store = Store::open(&db_path(&cli.db)?)?;
+            let store = open_to_read(&cli.db)?;
             crate::coverage::coverage(
                 &store,
                 day,
@@ -215,18 +248,14 @@ pub fn run(cli: Cli) -> Result<()> {
             framework,
         } => {
             let day = crate::input::as_of(&as_of)?;
-            let store = Store::open(&db_path(&cli.db)?)?;
+            let store = open_to_read(&cli.db)?;
             crate::coverage::plan(&store, day, framework.as_deref(), json, &mut out)?
         }
         Command::Framework(cmd) => {
-            crate::coverage::framework(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
+            crate::coverage::framework(&open_to_write(&cli.db)?, cmd, &mut out)?
         }
-        Command::Profile(cmd) => {
-            crate::report::profile(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
-        }
-        Command::Export(cmd) => {
-            crate::report::export(&Store::open(&db_path(&cli.db)?)?, cmd, &mut out)?
-        }
+        Command::Profile(cmd) => crate::report::profile(&open_to_write(&cli.db)?, cmd, &mut out)?,
+        Command::Export(cmd) => crate::report::export(&open_to_read(&cli.db)?, cmd, &mut out)?,
     }
     Ok(())
 }
@@ -287,7 +316,7 @@ fn list(db: &Option<PathBuf>, l: &ListArgs, out: &mut impl Write) -> Result<()> 
         limit: l.limit,
         offset: l.offset,
     };
-    let records = Store::open(&db_path(db)?)?.list(&query)?;
+    let records = open_to_read(db)?.list(&query)?;
     if l.json {
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;

@@ -4,6 +4,7 @@
 //! 1 on anything else. A failing command writes nothing.
 
 mod args;
+mod backups;
 mod changes;
 mod commands;
 mod coverage;

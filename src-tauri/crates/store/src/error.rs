@@ -45,10 +45,24 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
-    /// A blob this save relied on was removed by a failed save elsewhere before it was linked;
-    /// the save copies the file again.
-    #[error("evidence {sha256} was removed while this save was in progress")]
-    EvidenceVanished { sha256: String },
+    /// A backup that cannot be trusted: it is never restored, and never kept as a backup.
+    #[error("the backup {path} cannot be used: {why}")]
+    BadBackup { path: PathBuf, why: String },
+    /// A reading command was pointed at a database that is not there (a mistyped `--db`);
+    /// only the app's own default location is created on first use.
+    #[error("there is no Dossier database at {path}")]
+    NoDatabase { path: PathBuf },
+    /// SQLite's check found damage: nothing is written to the file. The newest backup that
+    /// verifies is named so the person has a way back.
+    #[error("{path} is damaged ({problem}); nothing was written to it. {}", match .backup {
+        Some(b) => format!("The newest good backup is {} ({} records): restore it with                             `dossier restore {}`", b.path.display(), b.records, b.path.display()),
+        None => "No verified backup was found; `dossier recover` saves what can be read".into(),
+    })]
+    Damaged {
+        path: PathBuf,
+        problem: String,
+        backup: Option<Box<crate::BackupInfo>>,
+    },
     #[error("this store keeps no evidence files (in-memory store)")]
     NoEvidenceDir,
     #[error("the demo portfolio loads only into an empty store; this one holds {0} records")]

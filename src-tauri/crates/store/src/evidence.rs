@@ -13,18 +13,26 @@ use std::path::{Path, PathBuf};
 /// Scans and PDFs are a few MB; a file past this is almost surely the wrong file.
 pub const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
 
-/// A file copied into the evidence folder, not yet linked to a record.
+/// A file copied into the evidence folder under a temporary name, not yet linked to a record.
+/// It takes its blob name only inside the transaction that links it (`commit_blob`), so a
+/// blob on disk with no row naming it is always garbage once no transaction is running.
 #[derive(Debug, Clone)]
 pub struct StagedEvidence {
     pub sha256: String,
     pub name: String,
     pub size: u64,
     pub media_type: Option<String>,
-    /// This call wrote the blob (it was not stored before): a failed save may delete it, but
-    /// only while no committed row refers to it (another save may have linked the same file).
-    pub created: bool,
-    /// Where the blob is, checked again when the record links it.
+    /// The copy, `.stage-<pid>-*.tmp` in the evidence folder: a crashed save's copies are
+    /// recognised by a process that no longer runs.
+    pub temp: PathBuf,
+    /// Where the blob goes.
     pub path: PathBuf,
+}
+
+/// The prefix of this process's temporary files, so a later open can tell a dead process's
+/// leftovers from a live one's work in progress.
+pub(crate) fn temp_prefix(kind: &str) -> String {
+    format!(".{kind}-{}-", std::process::id())
 }
 
 /// Where the blob with this hash lives: `evidence/ab/abcdef…`, two-letter fan-out so that no
@@ -76,10 +84,14 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         path: dir.to_path_buf(),
         source: e,
     })?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix("stage"))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
@@ -104,35 +116,44 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let target = blob_path(dir, &sha256);
-    let created = !target.exists();
-    if created {
-        let parent = target.parent().unwrap_or(dir);
-        std::fs::create_dir_all(parent).map_err(|e| Error::Io {
-            path: parent.to_path_buf(),
-            source: e,
-        })?;
-        tmp.persist(&target).map_err(|e| Error::Io {
-            path: target.clone(),
-            source: e.error,
-        })?;
-        // The rename is durable only once the folder holding it is synced.
-        if let Ok(d) = File::open(parent) {
-            let _ = d.sync_all();
-        }
-    }
+    // Kept past this function: the link step renames it, a failed save removes it.
+    let (_, temp) = tmp.keep().map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e.error,
+    })?;
     let name = source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| sha256.clone());
     Ok(StagedEvidence {
         media_type: media_type(&name),
+        path: blob_path(dir, &sha256),
         sha256,
         name,
         size,
-        created,
-        path: target,
+        temp,
     })
+}
+
+/// Gives a staged copy its blob name; called only inside the transaction that links it. The
+/// same content stored before is kept as it is and the copy dropped.
+pub(crate) fn commit_blob(s: &StagedEvidence) -> Result<()> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    if s.path.is_file() {
+        let _ = std::fs::remove_file(&s.temp);
+        return Ok(());
+    }
+    let parent = s.path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    std::fs::rename(&s.temp, &s.path).map_err(io(&s.path))?;
+    // The rename is durable only once the folder holding it is synced.
+    if let Ok(d) = File::open(parent) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 impl Store {
@@ -156,33 +177,12 @@ impl Store {
         Ok(staged)
     }
 
-    /// Deletes blobs that a failed save had just written, so a failure leaves no trace. A blob
-    /// that existed before, or that another save has linked meanwhile (two adds of the same
-    /// file), is referenced by a committed row and stays. The check and the deletion run under
-    /// the database's write lock, where every link is made too (`link_evidence` checks the
-    /// file is still there), so no committed row can end up naming a deleted blob.
+    /// Removes the copies a failed save made. Their blobs, if the transaction renamed them
+    /// before failing, are left to the next open's sweep, which runs under the write lock and
+    /// so never removes a blob another save is linking.
     pub fn discard_staged(&self, staged: &[StagedEvidence]) {
-        let created: Vec<&StagedEvidence> = staged.iter().filter(|s| s.created).collect();
-        if created.is_empty() {
-            return;
-        }
-        let swept = self.with_tx(|tx| {
-            for s in &created {
-                let linked: i64 = tx.query_row(
-                    "SELECT count(*) FROM evidence WHERE sha256 = ?1",
-                    [&s.sha256],
-                    |r| r.get(0),
-                )?;
-                if linked == 0 {
-                    let _ = std::fs::remove_file(&s.path);
-                }
-            }
-            Ok::<_, Error>(())
-        });
-        // The blob stays when the database cannot be asked; the next open's sweep removes it
-        // once it is old enough to belong to no save in progress.
-        if let Err(e) = swept {
-            eprintln!("dossier: kept staged evidence after a failed save: {e}");
+        for s in staged {
+            let _ = std::fs::remove_file(&s.temp);
         }
     }
 

@@ -6,7 +6,7 @@
 //! when it returns `Ok` and rolls back otherwise, so every write is all or nothing.
 
 mod areas;
-mod backup;
+mod backups;
 mod credentials;
 mod dashboard;
 mod db;
@@ -17,12 +17,18 @@ mod field_changes;
 mod files;
 mod frameworks;
 mod migrate;
+mod opening;
 mod profile;
 mod read;
+mod recovery;
 mod renewals;
 mod requirements;
 mod settings;
+mod sweep;
 
+pub use backups::{
+    backups_dir_for, newest_verified, verify as verify_backup, BackupInfo, KEEP_DAILY,
+};
 pub use credentials::insert;
 pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
@@ -32,6 +38,7 @@ pub use files::{read_bounded, write_atomically};
 pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
+pub use sweep::Swept;
 
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -49,31 +56,6 @@ struct Inner {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it. A database from a
-    /// newer Dossier, or a SQLite file of another program, is refused and left untouched.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        if path.exists() {
-            migrate::check_existing(path)?;
-        }
-        let mut conn = Connection::open(path).map_err(|source| Error::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        db::configure(&conn)?;
-        migrate::migrate(&mut conn, Some(path))?;
-        Ok(Store::from_parts(
-            conn,
-            Some(path.to_path_buf()),
-            Some(evidence_dir_for(path)),
-        ))
-    }
-
     /// A fresh, migrated database in memory, for tests and benchmarks. It keeps no evidence
     /// files.
     pub fn open_in_memory() -> Result<Store> {
@@ -83,7 +65,11 @@ impl Store {
         Ok(Store::from_parts(conn, None, None))
     }
 
-    fn from_parts(conn: Connection, path: Option<PathBuf>, evidence_dir: Option<PathBuf>) -> Store {
+    pub(crate) fn from_parts(
+        conn: Connection,
+        path: Option<PathBuf>,
+        evidence_dir: Option<PathBuf>,
+    ) -> Store {
         Store {
             inner: Arc::new(Inner {
                 conn: Mutex::new(conn),

@@ -1,8 +1,9 @@
 //! Embedded, ordered schema migrations tracked by `PRAGMA user_version`.
 //!
 //! Each migration runs in one transaction together with the version bump, so a failure leaves
-//! the previous version intact. Before an existing database is migrated, a copy is written next
-//! to it: an upgrade must never be the way data is lost.
+//! the previous version intact. Before an existing database is migrated, a verified copy is
+//! written to `backups/` beside it, and no migration runs without one: an upgrade must never be
+//! the way data is lost.
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
@@ -126,12 +127,11 @@ pub fn migrate_with(
     }
     if current > 0 && current < latest {
         if let Some(path) = backup_to {
-            let mut copy = path.as_os_str().to_owned();
-            copy.push(format!(".v{current}.bak"));
-            let copy = std::path::PathBuf::from(copy);
-            if !copy.exists() {
-                conn.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
-            }
+            // No upgrade without a verified copy of what was there: if the copy cannot be
+            // written (disk full, a read-only folder) the database stays as it is.
+            let dir = crate::backups::backups_dir_for(path);
+            let name = crate::backups::name_in(&dir, &format!("before-v{latest}"));
+            crate::backups::write_verified(conn, &name)?;
         }
     }
     for (i, (name, sql)) in migrations.iter().enumerate().skip(current as usize) {

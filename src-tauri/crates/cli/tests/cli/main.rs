@@ -2,6 +2,7 @@
 
 mod common;
 mod coverage;
+mod durability;
 mod inputs;
 mod records;
 mod report;

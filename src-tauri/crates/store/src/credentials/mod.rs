@@ -60,27 +60,19 @@ impl Store {
         })
     }
 
-    /// Copies `files` in, then runs `write` in one transaction that links them. A failed write
-    /// discards what it copied (unless another save linked it meanwhile); a blob removed by a
-    /// failed save elsewhere between the copy and the link is copied again, once.
+    /// Copies `files` in, then runs `write` in one transaction that links them (and gives
+    /// each copy its blob name). A failed write removes its copies.
     fn with_evidence<T>(
         &self,
         files: &[PathBuf],
         write: impl Fn(&crate::Db<'_>, &[StagedEvidence]) -> Result<T>,
     ) -> Result<T> {
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            let staged = self.stage_evidence(files)?;
-            let out = self.with_tx(|tx| write(tx, &staged));
-            if out.is_err() {
-                self.discard_staged(&staged);
-            }
-            match out {
-                Err(Error::EvidenceVanished { .. }) if tries < 2 => continue,
-                other => return other,
-            }
+        let staged = self.stage_evidence(files)?;
+        let out = self.with_tx(|tx| write(tx, &staged));
+        if out.is_err() {
+            self.discard_staged(&staged);
         }
+        out
     }
 
     /// Adds many records in one transaction (imports, the demo, benchmarks).

@@ -2,7 +2,7 @@
 
 use super::{date_text, now};
 use crate::areas::skill_id;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::evidence::StagedEvidence;
 use dossier_core::CredentialInput;
 use rusqlite::{params, Connection, Statement};
@@ -53,13 +53,9 @@ pub(super) fn link_evidence(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for s in staged {
-        // Under the write lock: a failed save elsewhere may have just removed a blob this save
-        // found already stored (and so did not write itself).
-        if !s.path.is_file() {
-            return Err(Error::EvidenceVanished {
-                sha256: s.sha256.clone(),
-            });
-        }
+        // The blob takes its name inside this transaction: if it rolls back, the sweep on the
+        // next open removes the blob no row names.
+        crate::evidence::commit_blob(s)?;
         stmt.execute(params![
             id,
             s.sha256,

@@ -173,8 +173,17 @@ fn migrations_upgrade_in_order_and_back_up_first() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("v");
     assert_eq!(v, 2, "version tracked");
-    let backup = dir.path().join("dossier.db.v1.bak");
-    let old = rusqlite::Connection::open(&backup).expect("backup opens");
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .expect("a backups folder beside the database")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(backups.len(), 1, "one copy before the upgrade: {backups:?}");
+    let name = backups[0].file_name().unwrap_or_default().to_string_lossy();
+    assert!(
+        name.ends_with("-before-v2.db"),
+        "named for the upgrade: {name}"
+    );
+    let old = rusqlite::Connection::open(&backups[0]).expect("backup opens");
     let bv: i64 = old
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("v");

@@ -1,0 +1,123 @@
+//! Backups that are whole or absent, restores that can be undone, and reading commands that
+//! never create a store where none was.
+
+use crate::common::Env;
+use std::process::Command;
+
+#[test]
+fn a_reading_command_on_a_mistyped_db_is_an_error_and_creates_nothing() {
+    let env = Env::new();
+    for args in [
+        &["list"][..],
+        &["flags"],
+        &["backups"],
+        &["backup", "/tmp/never.db"],
+    ] {
+        let err = env.fails(args, 1, "no database at --db");
+        assert!(err.contains("no Dossier database at"), "{args:?}: {err}");
+    }
+    assert!(
+        !env.db().exists(),
+        "nothing was created at the mistyped path"
+    );
+}
+
+/// Fills the store past 300 KB, so that a copy limited to 256 KiB dies before it ends.
+fn big_store(env: &Env) {
+    let notes = "n".repeat(5_000);
+    for i in 0..60 {
+        env.add("ce-activity", &format!("Course {i}"), &["--notes", &notes]);
+    }
+}
+
+#[test]
+fn a_backup_killed_halfway_leaves_nothing_under_its_name_and_a_retry_works() {
+    let env = Env::new();
+    big_store(&env);
+    // Beside the database, where the next open looks for leftovers.
+    let folder = env.db().parent().expect("data folder").to_path_buf();
+    let target = folder.join("copy.db");
+    // The shell's file-size limit stops the copy as a full disk or a kill would: the process
+    // dies of SIGXFSZ with the copy half written.
+    let script = format!(
+        "ulimit -f 512; exec {} --db {} backup {}",
+        env!("CARGO_BIN_EXE_dossier"),
+        env.db().display(),
+        target.display()
+    );
+    let killed = Command::new("sh")
+        .args(["-c", &script])
+        .status()
+        .expect("sh runs");
+    assert!(!killed.success(), "the limited backup did not finish");
+    assert!(
+        !target.exists(),
+        "no file under the backup's name after the failure"
+    );
+    let out = env.ok(&["backup", target.to_str().expect("utf-8")]);
+    assert!(
+        out.contains("60 records"),
+        "the retry writes a checked copy: {out}"
+    );
+    // The half-written copy is a hidden temporary file; the next open sweeps it away.
+    env.add("ce-activity", "After", &[]);
+    let leftovers: Vec<_> = std::fs::read_dir(&folder)
+        .expect("read")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files remain: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_restore_checks_the_backup_keeps_the_current_database_and_can_be_undone() {
+    let env = Env::new();
+    env.add("degree", "Kept in the backup", &[]);
+    let copy = env.dir.path().join("copy.db");
+    env.ok(&["backup", copy.to_str().expect("utf-8")]);
+    env.add("degree", "Added after the backup", &[]);
+
+    let junk = env.dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all").expect("write");
+    let err = env.fails(
+        &["restore", junk.to_str().expect("utf-8")],
+        1,
+        "a bad backup",
+    );
+    assert!(err.contains("cannot be used"), "says why: {err}");
+    assert!(env.ok(&["list"]).contains("Added after"), "nothing changed");
+
+    let out = env.ok(&["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.contains("Restored 1 records"), "{out}");
+    let list = env.ok(&["list"]);
+    assert!(
+        list.contains("Kept in the backup") && !list.contains("Added after"),
+        "{list}"
+    );
+    let backups = env.json(&["backups", "--json"]);
+    let aside = backups
+        .as_array()
+        .and_then(|b| {
+            b.iter().find(|b| {
+                b["backup"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.contains("before-restore"))
+            })
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("the database before the restore is kept: {backups}"));
+    assert_eq!(aside["backup"]["records"], 2, "as it was: {aside}");
+    let undo = aside["backup"]["path"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    env.ok(&["restore", &undo]);
+    assert!(
+        env.ok(&["list"]).contains("Added after"),
+        "the restore was undone"
+    );
+}
