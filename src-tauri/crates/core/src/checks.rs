@@ -22,6 +22,15 @@ fn decimal(s: &str) -> bool {
     !(whole.is_empty() && frac.is_empty()) && all_digits(whole) && all_digits(frac)
 }
 
+/// Characters that draw nothing: a text made only of these (a zero-width space pasted from a
+/// web page) is blank, though Rust's `trim` keeps it. Inside visible text they stay (a
+/// zero-width joiner is part of some scripts and emoji).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 impl Checker {
     pub fn fail(&mut self, path: impl Into<FieldPath>, message: impl Into<String>) {
         self.errors.push(FieldError::new(path, message));
@@ -48,7 +57,7 @@ impl Checker {
     /// when blank.
     pub fn line(&mut self, path: impl Into<FieldPath>, raw: &str, max: usize) -> Option<String> {
         let s = raw.trim();
-        if s.is_empty() {
+        if s.chars().all(invisible) {
             return None;
         }
         let n = s.chars().count();

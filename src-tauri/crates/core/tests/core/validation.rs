@@ -347,3 +347,25 @@ fn typescript_bindings_match_the_committed_file() {
          run `UPDATE_BINDINGS=1 cargo test -p dossier-core` and commit the result"
     );
 }
+
+#[test]
+fn a_title_of_only_invisible_characters_is_blank() {
+    for title in [
+        "\u{200B}",
+        " \u{FEFF} ",
+        "\u{200E}\u{202E}",
+        "\u{2060}\u{00AD}",
+    ] {
+        let errs = draft(title).validate(today()).expect_err("nothing to show");
+        assert!(
+            errs.iter()
+                .any(|e| e.field == "title" && e.message == "is required"),
+            "{title:?} is no title: {errs:?}"
+        );
+    }
+    let joined = draft("Cardiology \u{200D} board review").validate(today());
+    assert!(
+        joined.is_ok(),
+        "invisible characters inside visible text stay: {joined:?}"
+    );
+}
