@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
-import { byTestId, credential, FakeBackend, settle, typeInto, uiError } from "./test-support";
+import type { App } from "./app";
+import { appPerTest, byTestId, credential, fake, mountApp, settle, typeInto, uiError } from "./test-support";
 
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+appPerTest(vi.mocked(invoke));
 
 /** Starts the app and, as a person would, goes to the Credentials page (it opens on the dashboard). */
 async function start(records = fake.records, page = "credentials"): Promise<App> {
   fake.records = records;
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle();
-  byTestId(`nav-${page}`).click();
-  await settle();
-  return app;
+  return mountApp(page, 10);
 }
 
 function key(k: string, init: KeyboardEventInit = {}, target: EventTarget = document.body): void {
@@ -27,19 +19,6 @@ function key(k: string, init: KeyboardEventInit = {}, target: EventTarget = docu
 }
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="credential-row"]')];
-
-beforeEach(() => {
-  document.body.replaceChildren();
-  fake = new FakeBackend();
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  // The app listens on window; a fresh one per test must not hear the previous test's keys.
-  app?.dispose();
-  app = null;
-  vi.useRealTimers();
-});
 
 describe("app start", () => {
   it("fetches the kind labels once and shows the empty state for an empty store", async () => {

@@ -1,29 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
+import type { App } from "./app";
 import type { FrameworkDraft } from "./bindings";
 import { importSvg } from "./chart-svg";
-import { byTestId, coverageViewOf, credential, FakeBackend, frameworkOf, FRAMEWORKS, settle, typeInto, uiError } from "./test-support";
+import { app, appPerTest, byTestId, coverageViewOf, credential, fake, frameworkOf, FRAMEWORKS, mountApp, settle, typeInto, uiError } from "./test-support";
 
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+appPerTest(vi.mocked(invoke), () => [credential({ id: 1, title: "Doctor of Medicine <MD>" }), credential({ id: 5, title: "AWS ML", expires: "2025-06-30" })]);
 
 const all = (sel: string, root: ParentNode = document) => [...root.querySelectorAll<HTMLElement>(sel)];
 const texts = (sel: string, root: ParentNode = document) => all(sel, root).map((e) => e.textContent);
 const page = (name: string) => byTestId(name).closest<HTMLElement>("[hidden]") === null;
 
 async function openCoverage(): Promise<App> {
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle(20);
-  byTestId("nav-coverage").click();
-  await settle(20);
-  return app;
+  return mountApp("coverage");
 }
 
 const HOSTILE =
@@ -37,18 +29,10 @@ const HOSTILE =
   '<polygon id="ok" points="1,1 2,2" fill="#1f6fb2" onmouseover="window.__pwned = 7"/></svg>';
 
 beforeEach(() => {
-  document.body.replaceChildren();
   delete (window as unknown as Record<string, unknown>).__pwned;
-  fake = new FakeBackend([credential({ id: 1, title: "Doctor of Medicine <MD>" }), credential({ id: 5, title: "AWS ML", expires: "2025-06-30" })]);
   fake.handlers.coverage_view = () => coverageViewOf();
   fake.handlers.frameworks = () => FRAMEWORKS;
   fake.handlers.framework = () => frameworkOf();
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  app?.dispose();
-  app = null;
 });
 
 describe("chart SVG from Rust", () => {

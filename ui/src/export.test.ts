@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { startApp, type App } from "./app";
+import type { App } from "./app";
 import type { Sections } from "./bindings";
 import { PREVIEW_DELAY_MS } from "./export-page";
-import { byTestId, credential, deferred, FakeBackend, PAGE_SVG, profileOf, settle, typeInto, uiError } from "./test-support";
+import { appPerTest, byTestId, credential, deferred, fake, mountApp, PAGE_SVG, profileOf, settle, typeInto, uiError } from "./test-support";
 
-const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
-let fake: FakeBackend;
-let app: App | null = null;
 /** The `report-progress` handlers currently listening, as the app registered them. */
 let progressListeners: ((e: { event: string; id: number; payload: unknown }) => void)[] = [];
 let unlistened = 0;
@@ -28,13 +25,7 @@ function emitProgress(payload: unknown): void {
 }
 
 async function openExport(): Promise<App> {
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle(20);
-  byTestId("nav-export").click();
-  await settle(20);
-  return app;
+  return mountApp("export");
 }
 
 const HOSTILE_PAGE =
@@ -52,14 +43,13 @@ const HOSTILE_PAGE =
   '<set attributeName="href" to="javascript:window.__pwned = 6"/>' +
   '<defs><symbol id="g1" overflow="visible"><path d="M 1 1 L 2 2 Z"/></symbol></defs></svg>';
 
+appPerTest(vi.mocked(invoke), () => [credential({ id: 1, title: "Doctor of Medicine" })]);
+
 beforeEach(() => {
   vi.useRealTimers();
-  document.body.replaceChildren();
   delete (window as unknown as Record<string, unknown>).__pwned;
   progressListeners = [];
   unlistened = 0;
-  fake = new FakeBackend([credential({ id: 1, title: "Doctor of Medicine" })]);
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
   listenMock.mockImplementation(async (event, handler) => {
     expect(event).toBe("report-progress");
     const l = handler as (typeof progressListeners)[number];
@@ -71,11 +61,6 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
-  app?.dispose();
-  app = null;
-  vi.useRealTimers();
-});
 
 describe("export page", () => {
   it("sits before Settings in the header, with Ctrl+7 (Settings is Ctrl+8)", async () => {

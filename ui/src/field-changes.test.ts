@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
 import type { FieldChange, FieldChangeDraft } from "./bindings";
-import { byTestId, FakeBackend, settle, typeInto, uiError } from "./test-support";
+import { appPerTest, byTestId, fake, mountApp, settle, typeInto, uiError } from "./test-support";
 
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+appPerTest(vi.mocked(invoke));
 
 const all = (sel: string, root: ParentNode = document) => [...root.querySelectorAll<HTMLElement>(sel)];
 const input = (testid: string, root: ParentNode = document) => byTestId<HTMLInputElement>(testid, root);
@@ -32,12 +29,7 @@ const AI_ACT: FieldChange = {
 const GUIDE: FieldChange = { ...AI_ACT, id: 5, announced: "2025-01-06", effective: [], title: "TRIPOD+AI", jurisdiction: null, note: null, source: "https://www.bmj.com/x" };
 
 async function openPage(): Promise<void> {
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle(20);
-  byTestId("nav-field-changes").click();
-  await settle(20);
+  await mountApp("field-changes");
 }
 
 /** Fills the plain fields with a sendable change. */
@@ -55,17 +47,6 @@ function addPhase(date: string, what: string): void {
   typeInto(input(`field-effective[${phaseRows().length - 1}].date`, row), date);
   typeInto(input(`field-effective[${phaseRows().length - 1}].what`, row), what);
 }
-
-beforeEach(() => {
-  document.body.replaceChildren();
-  fake = new FakeBackend();
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  app?.dispose();
-  app = null;
-});
 
 describe("field changes table", () => {
   it("shows announced, each phase, the jurisdiction (Everywhere when none) and the note under the title", async () => {

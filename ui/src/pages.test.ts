@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
+import type { App } from "./app";
 import type { FieldChange, FieldChangeDraft, HalfLifeDraft, Requirement, RequirementDraft, SettingsDraft } from "./bindings";
-import { attention, byTestId, credential, dashboardOf, FakeBackend, settle, typeInto, uiError } from "./test-support";
-
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+import { app, appPerTest, attention, byTestId, credential, dashboardOf, fake, mountApp, settle, typeInto, uiError } from "./test-support";
 
 async function start(): Promise<App> {
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle(20);
-  return app;
+  return mountApp();
 }
 
 const q = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel);
@@ -26,9 +18,9 @@ const page = (name: string) => byTestId(name).closest<HTMLElement>("[hidden]") =
 const CERT = credential({ id: 1, title: "AWS ML <Specialty>", expires: "2026-01-31", completed: "2023-01-31" });
 const COURSE = credential({ id: 2, kind: "ce-activity", title: "Old course", skills: [{ name: "Ethics", relevance: 1 }] });
 
+appPerTest(vi.mocked(invoke), () => [CERT, COURSE]);
+
 beforeEach(() => {
-  document.body.replaceChildren();
-  fake = new FakeBackend([CERT, COURSE]);
   fake.dashboard = dashboardOf({
     counts: { current: 0, ageing: 0, stale: 1, expiring: 1, expired: 0 },
     attention: [
@@ -40,12 +32,6 @@ beforeEach(() => {
       { id: 2, title: COURSE.title, status: "stale", freshness: 0.3, reasons: [{ kind: "half-life", status: "stale", text: "4 years old" }] },
     ],
   });
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  app?.dispose();
-  app = null;
 });
 
 describe("start and navigation", () => {

@@ -1,40 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
 import type { ListQuery } from "./bindings";
-import { byTestId, credential, FakeBackend, settle, typeInto } from "./test-support";
+import { appPerTest, byTestId, credential, fake, mountApp, settle, typeInto } from "./test-support";
 
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+appPerTest(vi.mocked(invoke));
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="credential-row"]')];
 const pages = () => fake.called("list_credentials").map((c) => (c.args?.query as ListQuery)).map((q) => [q.offset, q.limit]);
 
 async function start(n: number): Promise<void> {
   fake.records = Array.from({ length: n }, (_, i) => credential({ id: i + 1, title: `Record ${i + 1}` }));
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = await startApp(root);
-  await settle(20);
-  byTestId("nav-credentials").click();
-  await settle(20);
+  await mountApp("credentials");
 }
-
-beforeEach(() => {
-  document.body.replaceChildren();
-  fake = new FakeBackend();
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  app?.dispose();
-  app = null;
-  vi.useRealTimers();
-});
 
 describe("credential list paging", () => {
   it("asks for pages of 200 and offers Show more while the last page was full", async () => {

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
 import type { Dashboard } from "./bindings";
 import { SharedState, type DashboardAnswer } from "./shared-state";
-import { byTestId, coverageViewOf, credential, dashboardOf, deferred, FakeBackend, frameworkOf, FRAMEWORKS, settle } from "./test-support";
+import { app, appPerTest, byTestId, coverageViewOf, credential, dashboardOf, deferred, fake, frameworkOf, FRAMEWORKS, mountApp, settle } from "./test-support";
 
 describe("SharedState (as-of date and dashboard)", () => {
   it("asks for the dashboard once per as-of change, for that date", async () => {
@@ -54,9 +53,7 @@ describe("SharedState (as-of date and dashboard)", () => {
 });
 
 describe("one as-of date across the dashboard, coverage and export pages", () => {
-  const invokeMock = vi.mocked(invoke);
-  let fake: FakeBackend;
-  let app: App | null = null;
+  appPerTest(vi.mocked(invoke), () => [credential({ id: 1 })]);
   const box = (testid: string) => byTestId<HTMLInputElement>(testid);
   const commit = (input: HTMLInputElement, value: string) => {
     input.value = value;
@@ -66,21 +63,10 @@ describe("one as-of date across the dashboard, coverage and export pages", () =>
   const count = (cmd: string) => fake.called(cmd).length;
 
   beforeEach(async () => {
-    document.body.replaceChildren();
-    fake = new FakeBackend([credential({ id: 1 })]);
     fake.handlers.coverage_view = () => coverageViewOf();
     fake.handlers.frameworks = () => FRAMEWORKS;
     fake.handlers.framework = () => frameworkOf();
-    invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-    const root = document.createElement("div");
-    document.body.append(root);
-    app = await startApp(root);
-    await settle(20);
-  });
-
-  afterEach(() => {
-    app?.dispose();
-    app = null;
+    await mountApp();
   });
 
   it("a date typed on the dashboard is the one coverage and export show and ask for", async () => {

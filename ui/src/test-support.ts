@@ -1,5 +1,9 @@
-// Shared by the unit tests only: sample records and a scripted stand-in for invoke.
+// Shared by the unit tests only: sample records, a scripted stand-in for invoke, and the
+// per-test setup of the tests that start the whole app.
 
+import type { invoke } from "@tauri-apps/api/core";
+import { afterEach, beforeEach, vi, type MockedFunction } from "vitest";
+import { startApp, type App } from "./app";
 import type {
   AttentionItem,
   CoverageView,
@@ -374,4 +378,49 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; r
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/**
+ * The current test's backend and app, for test files that call `appPerTest`. Live bindings:
+ * import them and read them in the test; each test gets a new backend, and `mountApp` sets
+ * the app.
+ */
+export let fake: FakeBackend;
+export let app: App | null = null;
+
+/**
+ * Registers, for every test of the file: before it, an empty document and a new `fake` with
+ * `records()` answering the mocked `invoke`; after it, the app disposed (it listens on window,
+ * so a fresh one per test must not hear the previous test's keys) and real timers back. Call
+ * it before the file's own `beforeEach`, which then scripts `fake` further.
+ */
+export function appPerTest(invokeMock: MockedFunction<typeof invoke>, records: () => Credential[] = () => []): void {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    const backend = new FakeBackend(records());
+    fake = backend;
+    invokeMock.mockImplementation((cmd, args) => backend.invoke(cmd, args as Record<string, unknown> | undefined));
+  });
+  afterEach(() => {
+    app?.dispose();
+    app = null;
+    vi.useRealTimers();
+  });
+}
+
+/**
+ * Starts the app in a new element of the document and lets it settle; given a page, then goes
+ * there as a person would (the app opens on the dashboard, or on the list when it is empty).
+ */
+export async function mountApp(page?: string, rounds = 20): Promise<App> {
+  const root = document.createElement("div");
+  document.body.append(root);
+  const started = await startApp(root);
+  app = started;
+  await settle(rounds);
+  if (page) {
+    byTestId(`nav-${page}`).click();
+    await settle(rounds);
+  }
+  return started;
 }

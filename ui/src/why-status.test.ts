@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 import { invoke } from "@tauri-apps/api/core";
-import { startApp, type App } from "./app";
 import type { Explanation } from "./bindings";
-import { byTestId, credential, dashboardOf, explanationOf, FakeBackend, settle, uiError } from "./test-support";
+import { appPerTest, byTestId, credential, dashboardOf, explanationOf, fake, mountApp, settle, uiError } from "./test-support";
 import { WhyStatus } from "./why-status";
 
-const invokeMock = vi.mocked(invoke);
-let fake: FakeBackend;
-let app: App | null = null;
+appPerTest(vi.mocked(invoke), () => [credential({ id: 1 }), credential({ id: 2, title: "Second record" })]);
 
 const all = (sel: string, root: ParentNode = document) => [...root.querySelectorAll<HTMLElement>(sel)];
 const texts = (sel: string, root: ParentNode = document) => all(sel, root).map((e) => e.textContent);
@@ -27,17 +24,6 @@ function openWhy(root: ParentNode = document): HTMLDetailsElement {
   details.querySelector("summary")?.click();
   return details;
 }
-
-beforeEach(() => {
-  document.body.replaceChildren();
-  fake = new FakeBackend([credential({ id: 1 }), credential({ id: 2, title: "Second record" })]);
-  invokeMock.mockImplementation((cmd, args) => fake.invoke(cmd, args as Record<string, unknown> | undefined));
-});
-
-afterEach(() => {
-  app?.dispose();
-  app = null;
-});
 
 describe("why this status (section)", () => {
   it("asks Rust only when first opened, and shows basis, rule, skills and changes as given", async () => {
@@ -129,10 +115,7 @@ describe("why this status (detail panel)", () => {
       [2, deferred<Explanation>()],
     ]);
     fake.handlers.explain = (a) => answers.get(a.id as number)?.promise;
-    const root = document.createElement("div");
-    document.body.append(root);
-    app = await startApp(root);
-    await settle(20);
+    await mountApp();
     byTestId("nav-credentials").click();
     await openDetail(1);
     const detail = byTestId("detail");
