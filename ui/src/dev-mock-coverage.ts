@@ -2,12 +2,9 @@
 // be looked at in a plain browser (`npx vite`). The figures are fixed samples, not computed;
 // the chart is a stand-in for the one Rust draws.
 
-import type { CoverageView, Framework, FrameworkDraft, FrameworkInfo, Node } from "./bindings";
+import type { CoverageView, Framework, FrameworkDraft, FrameworkInfo } from "./bindings";
 import type { CommandName } from "./ipc";
-
-const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []): Node => ({
-  id, name, parent, half_life_years: half, description: null, aliases, weight: null,
-});
+import { healthcareAiNodes, node } from "./sample-data";
 
 let framework: Framework = {
   format: "dossier-framework/1",
@@ -16,11 +13,7 @@ let framework: Framework = {
   description: "The interdisciplinary field of AI in health care.",
   citation: "Dossier's own framework. CC0.",
   nodes: [
-    node("clinical", "Clinical medicine", null, null),
-    node("clinical.medicine", "Clinical medicine", "clinical", 5, ["Medicine"]),
-    node("clinical.workflow", "Clinical workflow", "clinical", 5),
-    node("csml", "Computer science and machine learning", null, null),
-    node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
+    ...healthcareAiNodes(),
     node("csml.dl", "Deep learning for diagnostics", "csml", 2),
     node("regulation", "Regulation and policy", null, null),
     node("regulation.policy", "Regulation and policy", "regulation", 2),

@@ -10,6 +10,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
 import type { CommandName } from "./ipc";
 import { coverageCommand } from "./dev-mock-coverage";
+import { sampleCredential } from "./sample-data";
 import { reportCommand } from "./dev-mock-report";
 import { stalenessCommand } from "./dev-mock-staleness";
 
@@ -27,26 +28,7 @@ const KINDS: [CredentialKind, string][] = [
 const NOW = "2025-11-20T09:30:00Z";
 let nextId = 1;
 function rec(p: Partial<Credential> & Pick<Credential, "kind" | "title">): Credential {
-  return {
-    id: nextId++,
-    status: "completed",
-    issuer: null,
-    started: null,
-    completed: null,
-    expires: null,
-    hours: null,
-    credit_type: null,
-    credential_id: null,
-    url: null,
-    notes: null,
-    verified: false,
-    skills: [],
-    evidence: [],
-    source: "demo",
-    created_at: NOW,
-    updated_at: NOW,
-    ...p,
-  };
+  return sampleCredential({ id: nextId++, source: "demo", created_at: NOW, updated_at: NOW, ...p });
 }
 const sk = (name: string, relevance = 1) => ({ name, relevance });
 const ev = (name: string, size: number, media_type: string) => ({

@@ -21,6 +21,7 @@ import type {
   Progress,
   UiError,
 } from "./bindings";
+import { healthcareAiNodes, sampleCredential } from "./sample-data";
 
 export const KIND_OPTIONS: KindInfo[] = [
   { kind: "degree", label: "Degree" },
@@ -29,28 +30,14 @@ export const KIND_OPTIONS: KindInfo[] = [
 ];
 
 export function credential(p: Partial<Credential> = {}): Credential {
-  return {
-    id: 1,
-    kind: "certification",
-    status: "completed",
+  return sampleCredential({
     title: "AI in Clinical Practice",
     issuer: "Example Board",
-    started: null,
     completed: "2024-05-02",
-    expires: null,
-    hours: null,
-    credit_type: null,
-    credential_id: null,
-    url: null,
-    notes: null,
-    verified: false,
-    skills: [],
-    evidence: [],
-    source: "manual",
     created_at: "2025-01-02T10:00:00Z",
     updated_at: "2025-01-02T10:00:00Z",
     ...p,
-  };
+  });
 }
 
 export function emptyDraft(p: Partial<CredentialDraft> = {}): CredentialDraft {
@@ -180,22 +167,13 @@ export const FRAMEWORKS: FrameworkInfo[] = [
 
 /** The framework behind coverageViewOf, as `framework` returns it. */
 export function frameworkOf(p: Partial<Framework> = {}): Framework {
-  const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []) => ({
-    id, name, parent, half_life_years: half, description: null, aliases, weight: null,
-  });
   return {
     format: "dossier-framework/1",
     id: "healthcare-ai",
     name: "Healthcare AI",
     description: "AI in health care.",
     citation: "CC0",
-    nodes: [
-      node("clinical", "Clinical medicine", null, null),
-      node("clinical.medicine", "Clinical medicine", "clinical", 5, ["Medicine"]),
-      node("clinical.workflow", "Clinical workflow", "clinical", 5),
-      node("csml", "Computer science and machine learning", null, null),
-      node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
-    ],
+    nodes: healthcareAiNodes(),
     ...p,
   };
 }

@@ -1,0 +1,50 @@
+// Sample data that the dev mock (a browser preview of the UI) and the unit tests both use, so
+// the two fakes build records and frameworks the same way. Neither ships: the production
+// bundle imports neither.
+
+import type { Credential, Node } from "./bindings";
+
+/**
+ * A completed record with every optional field empty, in the field order of Rust's
+ * `Credential`; `p` fills in the rest.
+ */
+export function sampleCredential(p: Partial<Credential>): Credential {
+  return {
+    id: 1,
+    kind: "certification",
+    status: "completed",
+    title: "",
+    issuer: null,
+    started: null,
+    completed: null,
+    expires: null,
+    hours: null,
+    credit_type: null,
+    credential_id: null,
+    url: null,
+    notes: null,
+    verified: false,
+    skills: [],
+    evidence: [],
+    source: "manual",
+    created_at: "",
+    updated_at: "",
+    ...p,
+  };
+}
+
+/** A framework node with no description or weight of its own. */
+export const node = (id: string, name: string, parent: string | null, half: number | null, aliases: string[] = []): Node => ({
+  id, name, parent, half_life_years: half, description: null, aliases, weight: null,
+});
+
+/** The first two domains of the Healthcare AI framework and their three skills. */
+export function healthcareAiNodes(): Node[] {
+  return [
+    node("clinical", "Clinical medicine", null, null),
+    node("clinical.medicine", "Clinical medicine", "clinical", 5, ["Medicine"]),
+    node("clinical.workflow", "Clinical workflow", "clinical", 5),
+    node("csml", "Computer science and machine learning", null, null),
+    node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
+  ];
+}
