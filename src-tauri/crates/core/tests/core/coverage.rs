@@ -1,10 +1,9 @@
 //! Frameworks (validation, the shipped ones) and coverage against the documented formula.
 
-use super::common::day;
+use super::common::{change, day};
 use super::staleness::record;
 use dossier_core::coverage::coverage;
 use dossier_core::framework::Framework;
-use dossier_core::staleness::FieldChange;
 use dossier_core::CredentialKind;
 
 const SMALL: &str = r#"{
@@ -168,17 +167,7 @@ fn expiry_and_field_changes_lower_current_not_earned() {
         "an expired credential earned but is not current"
     );
     let course = record(2, "Course", "2026-01-01", &[("Skill A", 1.0)]);
-    let change = FieldChange {
-        id: 1,
-        announced: day("2026-06-01"),
-        title: "Rule".into(),
-        skills: vec!["A alias".into()],
-        impact: 0.6,
-        source: None,
-        effective: vec![],
-        jurisdiction: None,
-        note: None,
-    };
+    let change = change(1, "2026-06-01", "Rule", &["A alias"], 0.6);
     let c = coverage(
         &small(),
         std::slice::from_ref(&course),

@@ -1,6 +1,6 @@
 //! The staleness engine against verdicts computed by hand.
 
-use super::common::{day, tags};
+use super::common::{change, day, tags};
 use dossier_core::staleness::{
     assess, Assessment, FieldChange, Freshness, ReasonKind, Settings, SkillArea,
 };
@@ -39,17 +39,13 @@ fn areas() -> Vec<SkillArea> {
 }
 
 fn eu_ai_act() -> FieldChange {
-    FieldChange {
-        id: 1,
-        announced: day("2025-08-02"),
-        title: "EU AI Act obligations apply".into(),
-        skills: vec!["Regulation and policy".into()],
-        impact: 0.8,
-        source: None,
-        effective: vec![],
-        jurisdiction: None,
-        note: None,
-    }
+    change(
+        1,
+        "2025-08-02",
+        "EU AI Act obligations apply",
+        &["Regulation and policy"],
+        0.8,
+    )
 }
 
 fn run(records: &[Credential], as_of: &str) -> Vec<Assessment> {
