@@ -4,6 +4,7 @@ mod common;
 mod coverage;
 mod durability;
 mod inputs;
+mod killing;
 mod records;
 mod report;
 mod staleness;
