@@ -56,6 +56,12 @@ pub enum Command {
     Demo,
     /// Write a verified copy of the database to FILE.
     Backup { file: PathBuf },
+    /// Is everything whole? Database integrity, every evidence file against its SHA-256,
+    /// crash leftovers, backups. Exits 0 only when all is well.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
     /// The backups in backups/ beside the database, newest first, each checked.
     Backups {
         #[arg(long)]

@@ -1,7 +1,8 @@
-//! `dossier backups` and `dossier restore FILE`: what the backups hold, and a restore that
-//! checks the backup first and keeps the current database aside (so it can be undone).
+//! `dossier check`, `dossier backups` and `dossier restore FILE`: whether everything is whole,
+//! what the backups hold, and a restore that checks the backup first and keeps the current
+//! database aside (so it can be undone).
 
-use crate::Result;
+use crate::{CliError, Result};
 use dossier_store::{BackupInfo, Store};
 use std::io::Write;
 use std::path::Path;
@@ -65,4 +66,60 @@ pub fn restore(store: &Store, file: &str, out: &mut impl Write) -> Result<()> {
         r.aside.path.display()
     )?;
     Ok(())
+}
+
+/// Prints the health report; an error (exit 1) when anything needs attention.
+pub fn check(store: &Store, json: bool, out: &mut impl Write) -> Result<()> {
+    let h = store.health()?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &h)?;
+        writeln!(out)?;
+    } else {
+        let mark = |ok: bool| if ok { "ok  " } else { "FAIL" };
+        writeln!(
+            out,
+            "{} database integrity: {}",
+            mark(h.integrity == "ok"),
+            h.integrity
+        )?;
+        let files = h.evidence_files;
+        let bad = h.evidence_problems.len();
+        writeln!(
+            out,
+            "{} evidence: {files} files, {bad} missing or altered",
+            mark(bad == 0)
+        )?;
+        for p in &h.evidence_problems {
+            writeln!(
+                out,
+                "       {} {} (records {:?})",
+                p.problem,
+                p.path.display(),
+                p.records
+            )?;
+        }
+        let left = h.leftovers.len();
+        writeln!(out, "{} crash leftovers: {left}", mark(left == 0))?;
+        for p in &h.leftovers {
+            writeln!(out, "       {}", p.display())?;
+        }
+        let good = !h.backups.is_empty() && h.bad_backups.is_empty();
+        writeln!(out, "{} backups: {} verified", mark(good), h.backups.len())?;
+        if let Some(b) = h.backups.first() {
+            writeln!(
+                out,
+                "       newest: {} ({} records)",
+                b.path.display(),
+                b.records
+            )?;
+        }
+        for b in &h.bad_backups {
+            writeln!(out, "       {b}")?;
+        }
+    }
+    if h.all_well() {
+        Ok(())
+    } else {
+        Err(CliError::Unwell)
+    }
 }

@@ -180,6 +180,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Err(_) => crate::backups::restore(&open_existing(&cli.db)?, &target, &mut out)?,
         },
+        Command::Check { json } => crate::backups::check(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Backups { json } => crate::backups::list(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Demo => {
             let n = open_to_write(&cli.db)?.load_demo(today())?;

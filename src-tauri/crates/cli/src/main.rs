@@ -37,6 +37,9 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Report(dossier_report::Error),
+    /// `dossier check` found something to act on; the report says what.
+    #[error("not everything is well (see above)")]
+    Unwell,
 }
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;

@@ -16,6 +16,7 @@ mod evidence;
 mod field_changes;
 mod files;
 mod frameworks;
+mod health;
 mod migrate;
 mod opening;
 mod profile;
@@ -38,6 +39,7 @@ pub use files::{read_bounded, write_atomically};
 pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
+pub use health::{EvidenceProblem, Health};
 pub use sweep::Swept;
 
 use rusqlite::{Connection, TransactionBehavior};

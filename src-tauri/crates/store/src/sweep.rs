@@ -47,6 +47,20 @@ fn dead_temps(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 impl Store {
+    /// Temporary copies of processes that no longer run, still on disk (an open removes them;
+    /// this only looks).
+    pub fn leftovers(&self) -> Vec<PathBuf> {
+        let (Some(db), Some(evidence)) = (self.path(), self.evidence_dir()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let db_dir = db.parent().unwrap_or(Path::new("."));
+        for dir in [evidence, &crate::backups::backups_dir_for(db), db_dir] {
+            dead_temps(dir, &mut out);
+        }
+        out
+    }
+
     /// Removes what crashed saves and copies left behind; a read-only or in-memory store has
     /// nothing to sweep.
     pub fn sweep(&self) -> Result<Swept> {

@@ -121,3 +121,48 @@ fn a_restore_checks_the_backup_keeps_the_current_database_and_can_be_undone() {
         "the restore was undone"
     );
 }
+
+#[test]
+fn check_says_all_is_well_only_when_it_is() {
+    let env = Env::new();
+    let scan = env.dir.path().join("scan.pdf");
+    std::fs::write(&scan, b"the certificate").expect("write");
+    env.add("degree", "MD", &["--attach", scan.to_str().expect("utf-8")]);
+    let out = env.ok(&["check"]);
+    assert!(out.contains("ok   evidence: 1 files"), "{out}");
+    assert!(
+        out.contains("ok   backups: 1 verified"),
+        "the day's backup: {out}"
+    );
+
+    let v = env.json(&["list", "--json"]);
+    let sha = v[0]["evidence"][0]["sha256"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let blob = env
+        .db()
+        .parent()
+        .expect("data")
+        .join("evidence")
+        .join(&sha[..2])
+        .join(&sha);
+    std::fs::write(&blob, b"the certificate, edited").expect("alter the evidence");
+    let o = env.run(&["check"]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        crate::common::code(&o),
+        1,
+        "an altered file fails the check: {said}"
+    );
+    assert!(
+        said.contains("altered") && said.contains(&sha),
+        "names the file: {said}"
+    );
+    std::fs::remove_file(&blob).expect("now lose it");
+    let said = env.fails(&["check", "--json"], 1, "a missing file fails the check");
+    assert!(said.contains("not everything is well"), "{said}");
+    let report = env.run(&["check", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
+    assert_eq!(v["evidence_problems"][0]["problem"], "missing", "{v}");
+}
