@@ -37,9 +37,9 @@ pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
 pub use files::{read_bounded, write_atomically};
 pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
+pub use health::{EvidenceProblem, Health};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
-pub use health::{EvidenceProblem, Health};
 pub use sweep::Swept;
 
 use rusqlite::{Connection, TransactionBehavior};

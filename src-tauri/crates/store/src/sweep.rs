@@ -46,6 +46,35 @@ fn dead_temps(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Whether another database sits in `db`'s folder (a copy, a salvaged store, a
+/// damaged file kept aside): it shares `evidence/`, so a blob this database does not name may
+/// be that one's, and none is removed.
+fn shares_evidence(db: &Path) -> bool {
+    let dir = db.parent().unwrap_or(Path::new("."));
+    let own = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return true;
+    };
+    entries.filter_map(|e| e.ok()).any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let ours = name == own || name.strip_prefix(&own).is_some_and(|r| r.starts_with('-'));
+        !ours && e.path().is_file() && is_dossier_file(&e.path())
+    })
+}
+
+/// Any SQLite database, or the write-ahead log of one: a Dossier database's application id
+/// may still be in its WAL rather than its header, so any database counts.
+fn is_dossier_file(path: &Path) -> bool {
+    use std::io::Read;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    name.ends_with("-wal") || (read.is_ok() && &head == b"SQLite format 3\0")
+}
+
 impl Store {
     /// Temporary copies of processes that no longer run, still on disk (an open removes them;
     /// this only looks).
@@ -74,6 +103,12 @@ impl Store {
             let mut swept = Swept::default();
             for dir in [&evidence, &backups, &db_dir] {
                 dead_temps(dir, &mut swept.temp_files);
+            }
+            if shares_evidence(db) {
+                for f in &swept.temp_files {
+                    let _ = std::fs::remove_file(f);
+                }
+                return Ok(swept);
             }
             let mut stmt = tx.prepare("SELECT DISTINCT sha256 FROM evidence")?;
             let linked: HashSet<String> = stmt

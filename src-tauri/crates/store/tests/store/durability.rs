@@ -354,3 +354,26 @@ fn a_missing_or_read_only_store_is_read_or_refused_plainly() {
         "the file is untouched"
     );
 }
+
+#[test]
+fn a_second_database_in_the_folder_keeps_the_sweep_off_shared_evidence() {
+    let (dir, db) = temp_db();
+    let store = Store::open(&db).expect("open");
+    let scan = dir.path().join("shared.pdf");
+    std::fs::write(&scan, b"only the main database names me").expect("write");
+    let kept = store
+        .add(
+            &input("Main", CredentialKind::Degree, &[]),
+            &[scan],
+            "manual",
+        )
+        .expect("add");
+    // A copy opened as a store beside it uses the same evidence/ folder and names nothing.
+    let other = dir.path().join("other.db");
+    Store::open(&other).expect("another store in the same folder");
+    let sha = &kept.evidence[0].sha256;
+    assert!(
+        store.evidence_file(sha).is_ok(),
+        "the main database's evidence stays"
+    );
+}
