@@ -62,6 +62,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read what can still be read from a damaged database into a new store beside it (the
+    /// damaged file is only read). With --use, the new store takes the database's place and
+    /// the damaged file is kept aside.
+    Recover {
+        /// Where the new store goes [default: dossier-salvaged-<time>.db beside the database]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long = "use")]
+        use_it: bool,
+    },
     /// The backups in backups/ beside the database, newest first, each checked.
     Backups {
         #[arg(long)]

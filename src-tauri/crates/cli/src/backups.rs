@@ -5,7 +5,7 @@
 use crate::{CliError, Result};
 use dossier_store::{BackupInfo, Store};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn line(out: &mut impl Write, b: &BackupInfo) -> Result<()> {
     let name = b.path.file_name().unwrap_or_default().to_string_lossy();
@@ -51,8 +51,27 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-pub fn restore(store: &Store, file: &str, out: &mut impl Write) -> Result<()> {
-    let r = store.restore_from(Path::new(file))?;
+/// Restores `file` over the database at `db`: through the store when it opens (the current
+/// contents are kept in backups/), or, when it is damaged, by putting the checked backup in
+/// its place and keeping the damaged file aside.
+pub fn restore(db: &Path, file: &str, out: &mut impl Write) -> Result<()> {
+    let file = Path::new(file);
+    let store = match Store::open_existing(db) {
+        Err(dossier_store::Error::Damaged { .. }) => {
+            let aside = dossier_store::replace_damaged(db, file)?;
+            let store = Store::open(db)?;
+            writeln!(
+                out,
+                "Restored {} records from {}. The damaged database is kept as {}.",
+                store.count()?,
+                file.display(),
+                aside.display()
+            )?;
+            return Ok(());
+        }
+        other => other?,
+    };
+    let r = store.restore_from(file)?;
     writeln!(
         out,
         "Restored {} records from {}.",
@@ -65,6 +84,42 @@ pub fn restore(store: &Store, file: &str, out: &mut impl Write) -> Result<()> {
         r.aside.records,
         r.aside.path.display()
     )?;
+    Ok(())
+}
+
+/// `dossier recover`: salvage into a new store, and with `use_it` put it in place.
+pub fn recover(db: &Path, to: Option<PathBuf>, use_it: bool, out: &mut impl Write) -> Result<()> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let folder = db.parent().unwrap_or(Path::new("."));
+    let into = to.unwrap_or_else(|| folder.join(format!("dossier-salvaged-{stamp}.db")));
+    let s = Store::salvage(db, &into)?;
+    writeln!(
+        out,
+        "Read {} records, {} requirement sets and {} settings into {}.",
+        s.records,
+        s.requirements,
+        s.settings,
+        s.path.display()
+    )?;
+    for lost in &s.lost {
+        writeln!(out, "  could not read {lost}")?;
+    }
+    if use_it {
+        let aside = dossier_store::replace_damaged(db, &s.path)?;
+        // Its contents are the database now; a second copy beside it would only confuse.
+        let _ = std::fs::remove_file(&s.path);
+        writeln!(
+            out,
+            "It is now the database; the damaged file is kept as {}.",
+            aside.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Look at it with `dossier --db {} list`; `dossier recover --use` puts it in place.",
+            s.path.display()
+        )?;
+    }
     Ok(())
 }
 

@@ -40,11 +40,6 @@ fn open_to_read(cli_db: &Option<PathBuf>) -> Result<Store> {
     Ok(Store::open_to_read(&db_path(cli_db)?)?)
 }
 
-/// Opens a store that must exist, to write to it (a restore).
-fn open_existing(cli_db: &Option<PathBuf>) -> Result<Store> {
-    Ok(Store::open_existing(&db_path(cli_db)?)?)
-}
-
 /// Opens the store for a command about an existing record: with no database yet there is no
 /// such record, and the failed command should not create one.
 fn open_for_record(cli_db: &Option<PathBuf>, id: i64) -> Result<Store> {
@@ -178,8 +173,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 let c = open_for_record(&cli.db, id)?.restore(id)?;
                 writeln!(out, "Restored #{} {}", c.id, c.title)?;
             }
-            Err(_) => crate::backups::restore(&open_existing(&cli.db)?, &target, &mut out)?,
+            Err(_) => crate::backups::restore(&db_path(&cli.db)?, &target, &mut out)?,
         },
+        Command::Recover { out: to, use_it } => {
+            crate::backups::recover(&db_path(&cli.db)?, to, use_it, &mut out)?
+        }
         Command::Check { json } => crate::backups::check(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Backups { json } => crate::backups::list(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Demo => {

@@ -24,6 +24,7 @@ mod read;
 mod recovery;
 mod renewals;
 mod requirements;
+mod salvage;
 mod settings;
 mod sweep;
 
@@ -40,6 +41,7 @@ pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use health::{EvidenceProblem, Health};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
+pub use salvage::{replace_damaged, Salvaged};
 pub use sweep::Swept;
 
 use rusqlite::{Connection, TransactionBehavior};

@@ -166,3 +166,102 @@ fn check_says_all_is_well_only_when_it_is() {
     let v: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
     assert_eq!(v["evidence_problems"][0]["problem"], "missing", "{v}");
 }
+
+/// Overwrites the middle pages of the (checkpointed) database, as a failing disk would.
+fn damage(env: &Env) {
+    crate::common::checkpoint(&env.db());
+    let mut bytes = std::fs::read(env.db()).expect("read");
+    let page = 4096;
+    let pages = bytes.len() / page;
+    assert!(
+        pages > 6,
+        "a store big enough to damage in the middle ({pages} pages)"
+    );
+    for n in [pages / 2, pages / 2 + 1] {
+        bytes[n * page..(n + 1) * page].fill(0x5A);
+    }
+    std::fs::write(env.db(), &bytes).expect("write");
+}
+
+#[test]
+fn a_damaged_store_is_refused_for_writing_and_restored_or_salvaged() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let before = env
+        .json(&["list", "--json"])
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    // The day's backup holds the store as it was before the day's first change (empty);
+    // a copy taken after the demo is what gets restored.
+    let backups = env.json(&["backups", "--json"]);
+    let daily = backups[0]["backup"]["path"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!daily.is_empty(), "the day's backup was taken: {backups}");
+    let copy = env.dir.path().join("after-demo.db");
+    env.ok(&["backup", copy.to_str().expect("utf-8")]);
+    let backup = copy.display().to_string();
+    damage(&env);
+    let damaged = std::fs::read(env.db()).expect("read");
+
+    let err = env.fails(
+        &["add", "--kind", "degree", "--title", "Never written"],
+        1,
+        "damaged",
+    );
+    assert!(err.contains("is damaged"), "says so: {err}");
+    assert!(
+        err.contains(&env.db().display().to_string()),
+        "names the file: {err}"
+    );
+    assert!(err.contains(&daily), "names the newest good backup: {err}");
+    assert!(
+        std::fs::read(env.db()).expect("read") == damaged,
+        "nothing was written"
+    );
+
+    // Salvage first (it only reads), then restore the backup over the damaged file.
+    let salvaged = env.dir.path().join("data").join("salvaged.db");
+    let out = env.ok(&["recover", "--out", salvaged.to_str().expect("utf-8")]);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db")
+        .arg(&salvaged)
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    let read: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let n = read.as_array().map(Vec::len).unwrap_or(0);
+    assert!(
+        n > 0 && n <= before,
+        "some records were read ({n} of {before})"
+    );
+    assert!(
+        out.contains(&format!("Read {n} records")),
+        "the report says so: {out}"
+    );
+    assert!(
+        std::fs::read(env.db()).expect("read") == damaged,
+        "recover only reads"
+    );
+
+    let out = env.ok(&["restore", &backup]);
+    assert!(out.contains("damaged database is kept as"), "{out}");
+    let after = env
+        .json(&["list", "--json"])
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    assert_eq!(after, before, "every record is back");
+    let kept: Vec<_> = std::fs::read_dir(env.dir.path().join("data"))
+        .expect("read")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside, not deleted");
+    assert!(
+        std::fs::read(kept[0].path()).expect("read") == damaged,
+        "byte for byte"
+    );
+}
