@@ -18,6 +18,9 @@ pub enum AppError {
     Unavailable(std::sync::Arc<StoreError>),
     #[error(transparent)]
     Report(#[from] dossier_report::Error),
+    /// A recovery was asked for while the database is not damaged.
+    #[error("the database is not damaged; there is nothing to recover")]
+    NothingToRecover,
     /// Work on the blocking pool stopped without an answer (it panicked).
     #[error("{0}")]
     Stopped(String),
@@ -44,6 +47,7 @@ impl AppError {
             // Why it is unavailable decides the kind: the open error's own.
             AppError::Unavailable(e) => store_kind(e),
             AppError::Open { .. } => UiErrorKind::Io,
+            AppError::NothingToRecover => UiErrorKind::Conflict,
             AppError::Report(_) | AppError::Stopped(_) => UiErrorKind::Internal,
             AppError::Store(e) => store_kind(e),
         }

@@ -3,8 +3,9 @@
 //! functions the UI calls (`ui/src/ipc.ts`, generated; a test fails when it drifts), so the UI
 //! has no hand-written command names and no hand-declared argument types.
 
+use crate::recovery::{BackupRow, Recovery};
 pub use crate::report::{ReportProgress, REPORT_PROGRESS};
-use crate::{commands, coverage, report, staleness};
+use crate::{commands, coverage, recovery, report, staleness};
 use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::coverage::CoverageView;
 use dossier_core::dashboard::Dashboard;
@@ -18,6 +19,7 @@ use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UserSettings,
 };
+use dossier_store::{BackupInfo, Health, Restored, Salvaged};
 
 /// One command as the UI sees it.
 pub struct Command {
@@ -116,6 +118,20 @@ ipc! {
     coverage::import_framework() -> Option<Framework>;
     /// Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled.
     coverage::export_framework(id: String) -> Option<String>;
+    /// Everything whole? Integrity, evidence against its SHA-256, leftovers, backups.
+    recovery::health() -> Health;
+    /// The files in backups/, newest first, each verified.
+    recovery::backups() -> Vec<BackupRow>;
+    recovery::backup_now() -> BackupInfo;
+    /// Restores a backup from the list (confirm first); the database as it was is kept.
+    recovery::restore_backup(path: String) -> Restored;
+    /// Why the database did not open, when it is damaged; null otherwise.
+    recovery::recovery() -> Option<Recovery>;
+    /// Puts the backup in place of the damaged database (kept aside) and opens it; the
+    /// record count.
+    recovery::recover_with_backup(path: String) -> usize;
+    /// Reads what the damaged database still holds into a new store and opens that.
+    recovery::recover_salvage() -> Salvaged;
     report::profile() -> Profile;
     /// Rejects with validation errors naming the field (name, title, email, ...).
     report::set_profile(profile: Profile) -> ();

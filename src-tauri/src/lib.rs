@@ -6,6 +6,7 @@ mod coverage;
 pub mod error;
 mod files;
 pub mod ipc;
+pub mod recovery;
 mod report;
 mod staleness;
 pub mod state;

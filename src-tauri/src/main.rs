@@ -7,7 +7,7 @@ use dossier_app::{build_app, AppState};
 
 fn main() {
     let state = AppState::open_default();
-    if let Err(e) = &state.store {
+    if let Some(e) = state.open_error() {
         eprintln!("dossier: {e}");
     }
     let result = build_app(tauri::Builder::default(), state)

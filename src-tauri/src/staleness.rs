@@ -162,7 +162,7 @@ pub async fn export_ics<R: Runtime>(
 /// and which cycles are behind, unless reminders are off.
 pub fn remind_on_start<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     let Ok(store) = state.store() else { return };
-    let body = match dossier_service::daily_reminder(store, today()) {
+    let body = match dossier_service::daily_reminder(&store, today()) {
         Ok(Some(body)) => body,
         Ok(None) => return,
         Err(e) => {

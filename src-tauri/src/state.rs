@@ -3,29 +3,66 @@
 
 use crate::error::{AppError, Result};
 use dossier_store::Store;
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+type Opened = std::result::Result<Store, Arc<dossier_store::Error>>;
 
 /// The store, or why it could not be opened (shown by the UI instead of a crash), kept typed
 /// so that every command reports it with the right kind (a missing folder is an I/O error, a
-/// newer schema a database one).
+/// newer schema a database one). A recovery replaces it, so it sits behind a lock.
 pub struct AppState {
-    pub store: std::result::Result<Store, Arc<dossier_store::Error>>,
+    store: RwLock<Opened>,
+    /// The database file the app uses, even when it could not be opened.
+    pub db_path: Option<PathBuf>,
+}
+
+fn open(path: &Option<PathBuf>) -> Opened {
+    match path {
+        Some(p) => Ok(Store::open(p)?),
+        None => Err(Arc::new(dossier_store::Error::NoDataDir)),
+    }
 }
 
 impl AppState {
     /// Opens the store at its default path (migrating it), keeping the error if it fails.
     pub fn open_default() -> Self {
-        let open = || -> std::result::Result<Store, Arc<dossier_store::Error>> {
-            let path = dossier_store::default_db_path()?;
-            Ok(Store::open(&path)?)
-        };
-        Self { store: open() }
+        let db_path = dossier_store::default_db_path().ok();
+        Self {
+            store: RwLock::new(open(&db_path)),
+            db_path,
+        }
     }
 
-    pub fn store(&self) -> Result<&Store> {
-        self.store
+    /// A state over an opened store (the tests), or over why it failed.
+    pub fn new(store: Opened, db_path: Option<PathBuf>) -> Self {
+        Self {
+            store: RwLock::new(store),
+            db_path,
+        }
+    }
+
+    pub fn store(&self) -> Result<Store> {
+        let opened = self.store.read().unwrap_or_else(|p| p.into_inner());
+        opened
             .as_ref()
+            .cloned()
             .map_err(|e| AppError::Unavailable(e.clone()))
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<Arc<dossier_store::Error>> {
+        let opened = self.store.read().unwrap_or_else(|p| p.into_inner());
+        opened.as_ref().err().cloned()
+    }
+
+    /// Opens the database file again (after a recovery put a good one in place).
+    pub fn reopen(&self) -> Result<Store> {
+        let fresh = open(&self.db_path);
+        let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        *slot = fresh;
+        drop(slot);
+        self.store()
     }
 
     /// The day's verified backup in `backups/`, on the first start of a day (the CLI takes
@@ -44,7 +81,7 @@ impl AppState {
         &self,
         job: impl FnOnce(&Store) -> Result<T> + Send + 'static,
     ) -> Result<T> {
-        let store = self.store()?.clone();
+        let store = self.store()?;
         blocking(move || job(&store)).await
     }
 }

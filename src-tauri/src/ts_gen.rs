@@ -15,6 +15,23 @@ pub fn config() -> ts_rs::Config {
     ts_rs::Config::default().with_large_int("number")
 }
 
+/// The types the commands use that live outside dossier-core, with their declarations;
+/// `ReportProgress` first (it has its own comment in the file).
+fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
+    use crate::recovery::{BackupRow, Recovery};
+    use dossier_store::{BackupInfo, EvidenceProblem, Health, Restored, Salvaged};
+    vec![
+        ("ReportProgress".into(), ReportProgress::decl(cfg)),
+        ("BackupInfo".into(), BackupInfo::decl(cfg)),
+        ("EvidenceProblem".into(), EvidenceProblem::decl(cfg)),
+        ("Health".into(), Health::decl(cfg)),
+        ("Restored".into(), Restored::decl(cfg)),
+        ("Salvaged".into(), Salvaged::decl(cfg)),
+        ("BackupRow".into(), BackupRow::decl(cfg)),
+        ("Recovery".into(), Recovery::decl(cfg)),
+    ]
+}
+
 /// Every error kind, in declaration order; the match makes a new kind a compile error here.
 fn error_kinds() -> Vec<UiErrorKind> {
     use UiErrorKind as K;
@@ -118,7 +135,12 @@ pub fn typescript() -> String {
         "// Generated from the command table in src-tauri/src/ipc.rs by `cargo test -p dossier-app`\n\
          // with UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file drifts.\n\n",
     );
-    let used: Vec<String> = used.into_iter().collect();
+    // Types of the shell and the store, declared here rather than in bindings.ts.
+    let local = local_decls(&cfg);
+    let used: Vec<String> = used
+        .into_iter()
+        .filter(|u| !local.iter().any(|(name, _)| name == u))
+        .collect();
     let _ = writeln!(
         out,
         "import type {{ {} }} from \"./bindings\";",
@@ -141,6 +163,9 @@ pub fn typescript() -> String {
         json(REPORT_PROGRESS),
         ReportProgress::decl(&cfg),
     );
+    for (_, decl) in local.iter().skip(1) {
+        let _ = write!(out, "\nexport {decl}\n");
+    }
     let names: Vec<String> = commands.iter().map(|c| json(c.name)).collect();
     let _ = writeln!(
         out,

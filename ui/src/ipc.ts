@@ -16,6 +16,72 @@ export const REPORT_PROGRESS = "report-progress";
 /** One step of an export, as the `REPORT_PROGRESS` event carries it. */
 export type ReportProgress = { step: string, done: number, of: number, };
 
+export type BackupInfo = { path: string, bytes: number, 
+/**
+ * The schema version it holds (older than this build's after an upgrade).
+ */
+version: number, 
+/**
+ * Live records in it.
+ */
+records: number, };
+
+export type EvidenceProblem = { sha256: string, path: string, 
+/**
+ * "missing", or "altered" (the content no longer has its SHA-256).
+ */
+problem: string, 
+/**
+ * The records whose evidence it is.
+ */
+records: Array<number>, };
+
+export type Health = { 
+/**
+ * "ok", or SQLite's first findings.
+ */
+integrity: string, evidence_files: number, evidence_problems: Array<EvidenceProblem>, 
+/**
+ * Leftovers of crashed saves still there (each open removes them).
+ */
+leftovers: Array<string>, backups: Array<BackupInfo>, 
+/**
+ * Backups that do not verify, and why.
+ */
+bad_backups: Array<string>, 
+/**
+ * Nothing to act on: whole, every file matching, no leftovers, backups that verify.
+ */
+all_well: boolean, };
+
+export type Restored = { 
+/**
+ * The backup now in use.
+ */
+from: BackupInfo, 
+/**
+ * The database as it was just before, kept in `backups/`.
+ */
+aside: BackupInfo, };
+
+export type Salvaged = { 
+/**
+ * The new store.
+ */
+path: string, records: number, requirements: number, settings: number, 
+/**
+ * What could not be read, each with why.
+ */
+lost: Array<string>, };
+
+export type BackupRow = { backup: BackupInfo | null, problem: string | null, };
+
+export type Recovery = { path: string, problem: string, 
+/**
+ * The newest backup that verifies.
+ */
+backup: BackupInfo | null, };
+
 /** Every command name, for fakes of the backend (the dev mock, tests). */
 export type CommandName =
   | "list_credentials"
@@ -57,6 +123,13 @@ export type CommandName =
   | "set_alias"
   | "import_framework"
   | "export_framework"
+  | "health"
+  | "backups"
+  | "backup_now"
+  | "restore_backup"
+  | "recovery"
+  | "recover_with_backup"
+  | "recover_salvage"
   | "profile"
   | "set_profile"
   | "report_preview"
@@ -286,6 +359,53 @@ export function importFramework(): Promise<Framework | null> {
  */
 export function exportFramework(id: string): Promise<string | null> {
   return call<string | null>("export_framework", { id });
+}
+
+/**
+ * Everything whole? Integrity, evidence against its SHA-256, leftovers, backups.
+ */
+export function health(): Promise<Health> {
+  return call<Health>("health");
+}
+
+/**
+ * The files in backups/, newest first, each verified.
+ */
+export function backups(): Promise<Array<BackupRow>> {
+  return call<Array<BackupRow>>("backups");
+}
+
+export function backupNow(): Promise<BackupInfo> {
+  return call<BackupInfo>("backup_now");
+}
+
+/**
+ * Restores a backup from the list (confirm first); the database as it was is kept.
+ */
+export function restoreBackup(path: string): Promise<Restored> {
+  return call<Restored>("restore_backup", { path });
+}
+
+/**
+ * Why the database did not open, when it is damaged; null otherwise.
+ */
+export function recovery(): Promise<Recovery | null> {
+  return call<Recovery | null>("recovery");
+}
+
+/**
+ * Puts the backup in place of the damaged database (kept aside) and opens it; the
+ * record count.
+ */
+export function recoverWithBackup(path: string): Promise<number> {
+  return call<number>("recover_with_backup", { path });
+}
+
+/**
+ * Reads what the damaged database still holds into a new store and opens that.
+ */
+export function recoverSalvage(): Promise<Salvaged> {
+  return call<Salvaged>("recover_salvage");
 }
 
 export function profile(): Promise<Profile> {

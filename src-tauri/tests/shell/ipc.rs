@@ -4,103 +4,27 @@
 //! each answer must deserialize as the contract's return type, so the generated TypeScript
 //! cannot promise what the commands do not do.
 
+use crate::support::{a, id, mock_app, read, Ui};
 use dossier_app::ipc::contract;
-use dossier_app::{build_app, AppState};
+use dossier_app::AppState;
 use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::framework_draft::FrameworkDraft;
 use dossier_core::requirement_draft::RequirementDraft;
 use dossier_core::settings::{HalfLifeDraft, SettingsDraft};
 use dossier_core::CredentialDraft;
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
-use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Listener, WebviewWindow};
-use ts_rs::TS;
-
-/// An argument as the test sends it, with the TS type its Rust type has.
-struct Arg(String, Value);
-
-fn a<T: Serialize + TS>(v: T) -> Arg {
-    let ts = T::name(&dossier_app::ts_gen::config());
-    Arg(ts, serde_json::to_value(v).unwrap_or(Value::Null))
-}
-
-struct Ui {
-    webview: WebviewWindow<MockRuntime>,
-    called: BTreeSet<&'static str>,
-}
-
-impl Ui {
-    /// Invokes `name` with `args` in the contract's order; Ok(answer) or Err(UiError JSON).
-    fn call(&mut self, name: &'static str, args: Vec<Arg>) -> Result<Value, Value> {
-        let all = contract();
-        let Some(c) = all.iter().find(|c| c.name == name) else {
-            panic!("{name} is not in the contract");
-        };
-        assert_eq!(c.args.len(), args.len(), "{name}: argument count");
-        let mut body = serde_json::Map::new();
-        for ((arg, ts), Arg(sent_ts, value)) in c.args.iter().zip(args) {
-            assert_eq!(
-                ts, &sent_ts,
-                "{name}({arg}): the contract's type is what the test sends"
-            );
-            body.insert(camel(arg), value);
-        }
-        let request = InvokeRequest {
-            cmd: name.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("a fixed URL parses"),
-            body: tauri::ipc::InvokeBody::Json(Value::Object(body)),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        self.called.insert(c.name);
-        let answer = tauri::test::get_ipc_response(&self.webview, request)
-            .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))?;
-        if let Err(e) = (c.check_return)(answer.clone()) {
-            panic!("{name} answered what its contract type does not read: {e}\n{answer}");
-        }
-        Ok(answer)
-    }
-
-    fn ok(&mut self, name: &'static str, args: Vec<Arg>) -> Value {
-        self.call(name, args)
-            .unwrap_or_else(|e| panic!("{name} was refused: {e}"))
-    }
-}
-
-fn camel(name: &str) -> String {
-    let mut parts = name.split('_');
-    let mut out = parts.next().unwrap_or_default().to_string();
-    for p in parts {
-        let mut c = p.chars();
-        out.extend(c.next().map(|c| c.to_ascii_uppercase()));
-        out.push_str(c.as_str());
-    }
-    out
-}
-
-fn read<T: serde::de::DeserializeOwned>(v: Value) -> T {
-    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{e}: {v}"))
-}
-
-fn id(v: &Value) -> i64 {
-    v["id"].as_i64().unwrap_or_else(|| panic!("no id in {v}"))
-}
+use tauri::Listener;
 
 #[test]
 fn every_command_the_ui_uses_answers_through_ipc() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let store = dossier_store::Store::open(&dir.path().join("dossier.db")).expect("a new store");
+    let db_path = dir.path().join("dossier.db");
+    let store = dossier_store::Store::open(&db_path).expect("a new store");
     // Native dialogs cannot be driven here: the save dialog answers with this folder.
     std::env::set_var("DOSSIER_SAVE_DIR", dir.path());
-    let app = build_app(mock_builder(), AppState { store: Ok(store) })
-        .build(mock_context(noop_assets()))
-        .expect("the app builds on the mock runtime");
+    let (app, mut ui) = mock_app(AppState::new(Ok(store), Some(db_path)));
     let progress = Arc::new(Mutex::new(Vec::new()));
     let seen = progress.clone();
     app.listen_any(dossier_app::ipc::REPORT_PROGRESS, move |e| {
@@ -108,17 +32,11 @@ fn every_command_the_ui_uses_answers_through_ipc() {
             s.push(e.payload().to_string());
         }
     });
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a mock window");
-    let mut ui = Ui {
-        webview,
-        called: BTreeSet::new(),
-    };
     let renewable = records(&mut ui, dir.path());
     staleness(&mut ui, renewable);
     coverage(&mut ui, dir.path());
     report(&mut ui, dir.path());
+    crate::recovery::healthy(&mut ui);
     let steps = progress.lock().map(|p| p.len()).unwrap_or_default();
     assert_eq!(
         steps,

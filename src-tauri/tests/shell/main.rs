@@ -6,3 +6,5 @@ mod boundary;
 mod contract;
 mod errors;
 mod ipc;
+mod recovery;
+mod support;

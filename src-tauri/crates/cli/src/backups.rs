@@ -172,7 +172,7 @@ pub fn check(store: &Store, json: bool, out: &mut impl Write) -> Result<()> {
             writeln!(out, "       {b}")?;
         }
     }
-    if h.all_well() {
+    if h.all_well {
         Ok(())
     } else {
         Err(CliError::Unwell)

@@ -14,13 +14,17 @@ use std::path::{Path, PathBuf};
 pub const KEEP_DAILY: usize = 7;
 
 /// A backup that passed verification.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct BackupInfo {
+    #[ts(type = "string")]
     pub path: PathBuf,
+    #[ts(type = "number")]
     pub bytes: u64,
     /// The schema version it holds (older than this build's after an upgrade).
+    #[ts(type = "number")]
     pub version: i64,
     /// Live records in it.
+    #[ts(type = "number")]
     pub records: i64,
 }
 

@@ -12,38 +12,33 @@ use std::io::Read;
 use std::path::PathBuf;
 
 /// One evidence file that is not as its record says.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct EvidenceProblem {
     pub sha256: String,
+    #[ts(type = "string")]
     pub path: PathBuf,
     /// "missing", or "altered" (the content no longer has its SHA-256).
     pub problem: String,
     /// The records whose evidence it is.
+    #[ts(type = "Array<number>")]
     pub records: Vec<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Health {
     /// "ok", or SQLite's first findings.
     pub integrity: String,
+    #[ts(type = "number")]
     pub evidence_files: usize,
     pub evidence_problems: Vec<EvidenceProblem>,
     /// Leftovers of crashed saves still there (each open removes them).
+    #[ts(type = "Array<string>")]
     pub leftovers: Vec<PathBuf>,
     pub backups: Vec<BackupInfo>,
     /// Backups that do not verify, and why.
     pub bad_backups: Vec<String>,
-}
-
-impl Health {
-    /// True when there is nothing to act on.
-    pub fn all_well(&self) -> bool {
-        self.integrity == "ok"
-            && self.evidence_problems.is_empty()
-            && self.leftovers.is_empty()
-            && self.bad_backups.is_empty()
-            && !self.backups.is_empty()
-    }
+    /// Nothing to act on: whole, every file matching, no leftovers, backups that verify.
+    pub all_well: bool,
 }
 
 fn sha256_of(path: &std::path::Path) -> std::io::Result<String> {
@@ -114,13 +109,20 @@ impl Store {
                 Err(e) => bad_backups.push(e.to_string()),
             }
         }
+        let leftovers = self.leftovers();
+        let all_well = integrity == "ok"
+            && evidence_problems.is_empty()
+            && leftovers.is_empty()
+            && bad_backups.is_empty()
+            && !backups.is_empty();
         Ok(Health {
             integrity,
             evidence_files: linked.len(),
             evidence_problems,
-            leftovers: self.leftovers(),
+            leftovers,
             backups,
             bad_backups,
+            all_well,
         })
     }
 }

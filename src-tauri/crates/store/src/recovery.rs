@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// What a restore did.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Restored {
     /// The backup now in use.
     pub from: BackupInfo,
@@ -23,6 +23,12 @@ impl Store {
     /// folder alongside is enough.
     pub fn backup_to(&self, target: &Path) -> Result<BackupInfo> {
         self.with_conn(|c| write_verified(c, target))
+    }
+
+    /// A verified backup in `backups/` now, named for `why` ("manual").
+    pub fn backup_named(&self, why: &str) -> Result<BackupInfo> {
+        let dir = self.backups_dir().ok_or(Error::NoEvidenceDir)?;
+        self.with_conn(|c| write_verified(c, &backups::name_in(&dir, why)))
     }
 
     /// `backups/` beside the database; none in memory.

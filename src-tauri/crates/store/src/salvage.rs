@@ -10,9 +10,10 @@ use rusqlite::{params, Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// What a salvage found.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Salvaged {
     /// The new store.
+    #[ts(type = "string")]
     pub path: PathBuf,
     pub records: usize,
     pub requirements: usize,
