@@ -420,6 +420,9 @@ async fn coverage_page_shows_the_chart_and_the_stores_numbers() {
 #[path = "e2e/reports.rs"]
 mod reports;
 
+#[path = "e2e/hostile.rs"]
+mod hostile;
+
 // The report crate's reading of a PDF (pdftotext, folded), so the export page's test and the
 // report's tests agree on what is in the PDF.
 #[path = "../../../src-tauri/crates/report/tests/support/pdf_text.rs"]

@@ -31,6 +31,12 @@ fn invisible(c: char) -> bool {
             | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Explicit embeddings, overrides and isolates: right-to-left scripts need none of them, and
+/// they can disguise text (a file name, a title) as something else.
+fn direction_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 impl Checker {
     pub fn fail(&mut self, path: impl Into<FieldPath>, message: impl Into<String>) {
         self.errors.push(FieldError::new(path, message));
@@ -65,6 +71,16 @@ impl Checker {
             self.fail(path, format!("is too long ({n} characters; at most {max})"));
         } else if s.chars().any(char::is_control) {
             self.fail(path, "must be a single line without control characters");
+        } else if let Some(c) = s.chars().find(|c| direction_override(*c)) {
+            // U+202E turns "fdp.exe" into what reads as "exe.pdf": text must read as stored.
+            self.fail(
+                path,
+                format!(
+                    "contains a hidden direction override (U+{:04X}) that makes it read \
+                     differently from what it is",
+                    c as u32
+                ),
+            );
         }
         Some(s.to_string())
     }

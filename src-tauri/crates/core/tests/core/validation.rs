@@ -369,3 +369,20 @@ fn a_title_of_only_invisible_characters_is_blank() {
         "invisible characters inside visible text stay: {joined:?}"
     );
 }
+
+#[test]
+fn a_hidden_direction_override_is_refused_and_right_to_left_text_is_not() {
+    let errs = draft("Cardiology \u{202E}fdp.exe")
+        .validate(today())
+        .expect_err("disguised");
+    assert!(
+        errs.iter()
+            .any(|e| e.field == "title" && e.message.contains("U+202E")),
+        "names the character: {errs:?}"
+    );
+    let hebrew = draft("קרדיולוגיה מתקדמת").validate(today());
+    assert!(
+        hebrew.is_ok(),
+        "right-to-left text needs no override: {hebrew:?}"
+    );
+}
