@@ -1,5 +1,6 @@
 //! Store benchmarks at 10,000 synthetic records. Targets (issue 2): list, search and filter
-//! each <= 5 ms median; inserting 10,000 records <= 1 s. Run: `cargo bench -p dossier-store`.
+//! each <= 5 ms median; inserting 10,000 records <= 1 s; (issue 10) the check on every open
+//! is cheap beside the rest of an open. Run: `cargo bench -p dossier-store`.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use dossier_core::{CredentialKind, ListQuery};
@@ -76,5 +77,32 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// What every open pays since issue 10: SQLite's quick_check, and the whole open of a file
+/// store (check, pragmas, migrations up to date, the sweep of crash leftovers).
+fn opening(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dossier.db");
+    let store = Store::open(&path).expect("open");
+    store
+        .add_many(&dossier_core::synth::records(N, 7), "bench")
+        .expect("insert");
+    let mut g = c.benchmark_group("store_10k");
+    g.sample_size(20);
+    g.bench_function("quick_check", |b| {
+        b.iter(|| {
+            store
+                .with_conn(
+                    |c| Ok(c.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))?),
+                )
+                .expect("check")
+        })
+    });
+    drop(store);
+    g.bench_function("open_file_store", |b| {
+        b.iter(|| Store::open(black_box(&path)).expect("open"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, opening);
 criterion_main!(benches);
