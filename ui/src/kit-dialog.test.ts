@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { h } from "./dom";
-import { Modal } from "./kit-dialog";
+import { confirmAction, Modal } from "./kit-dialog";
 
 beforeEach(() => document.body.replaceChildren());
 
@@ -60,5 +60,29 @@ describe("Modal (native <dialog>)", () => {
     const clean = setup(true);
     clean.modal.dialog.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
     expect(clean.modal.isOpen, "a pristine dialog closes").toBe(false);
+  });
+});
+
+describe("confirmAction", () => {
+  const ask = () =>
+    confirmAction({ title: "Restore?", body: ["Replaces <all>.", "Kept aside."], action: "Restore", testid: "ask", confirmTestid: "ask-ok" });
+  const part = (sel: string) => document.querySelector<HTMLElement>(`[data-testid="ask"] ${sel}`);
+
+  it("says what will happen, starts on Cancel, and answers true only for the confirm button", async () => {
+    const answer = ask();
+    expect([...document.querySelectorAll('[data-testid="ask"] p')].map((p) => p.textContent), "one paragraph each, as text").toEqual(["Replaces <all>.", "Kept aside."]);
+    expect(document.activeElement?.getAttribute("data-testid"), "Enter out of habit does nothing").toBe("ask-cancel");
+    part('[data-testid="ask-ok"]')?.click();
+    expect(await answer, "confirmed").toBe(true);
+    expect(part(""), "closed").toBeNull();
+  });
+
+  it("answers false for Cancel and for Escape", async () => {
+    const cancelled = ask();
+    part('[data-testid="ask-cancel"]')?.click();
+    expect(await cancelled, "Cancel").toBe(false);
+    const escaped = ask();
+    part("button")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(await escaped, "Escape").toBe(false);
   });
 });

@@ -65,3 +65,48 @@ export class Modal {
     this.opts.closed();
   }
 }
+
+export interface ConfirmOptions {
+  title: string;
+  /** What will happen and how to go back, one paragraph each. */
+  body: readonly string[];
+  /** The confirm button's label, a verb ("Restore"). */
+  action: string;
+  /** The dialog's data-testid; the confirm button's is `confirmTestid`. */
+  testid: string;
+  confirmTestid: string;
+}
+
+/**
+ * Asks before an action that replaces data: true when confirmed, false when cancelled or
+ * closed. The keyboard starts on Cancel, so an Enter pressed out of habit does nothing.
+ */
+export function confirmAction(o: ConfirmOptions, parent: HTMLElement = document.body): Promise<boolean> {
+  return new Promise((resolve) => {
+    const titleId = `${o.testid}-title`;
+    const cancel = h("button", { type: "button", class: "btn", "data-testid": `${o.testid}-cancel` }, "Cancel");
+    const ok = h("button", { type: "submit", class: "btn btn-primary", "data-testid": o.confirmTestid }, o.action);
+    const form = h(
+      "form",
+      { class: "dialog-form", novalidate: true },
+      h("header", { class: "dialog-head" }, h("h2", { id: titleId }, o.title)),
+      h("div", { class: "dialog-body" }, ...o.body.map((p) => h("p", {}, p))),
+      h("footer", { class: "dialog-foot" }, cancel, ok),
+    );
+    // Nothing is typed in it, so a click beside it is as good as Cancel.
+    const modal = new Modal(form, {
+      attrs: { class: "dialog", "aria-labelledby": titleId, "data-testid": o.testid },
+      pristine: () => true,
+      refocus: () => cancel,
+      closed: () => resolve(false),
+    });
+    cancel.addEventListener("click", () => modal.close());
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      // Settled before close() runs `closed`, so this answer is the one that counts.
+      resolve(true);
+      modal.close();
+    });
+    modal.show(cancel, parent);
+  });
+}

@@ -2,9 +2,9 @@ import "./styles.css";
 import "./pages.css";
 import "./coverage.css";
 import "./export.css";
-import { startApp } from "./app";
+import { boot } from "./recovery-screen";
 
-async function boot(): Promise<void> {
+async function main(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   // Only `vite` (dev server) in a plain browser gets the fake backend. The production build
@@ -12,11 +12,11 @@ async function boot(): Promise<void> {
   if (import.meta.env.DEV && !("__TAURI_INTERNALS__" in window)) {
     const mock = await import("./dev-mock");
     mock.installDevMock();
-    await startApp(root);
+    await boot(root);
     mock.runScenario();
     return;
   }
-  await startApp(root);
+  await boot(root);
 }
 
-void boot();
+void main();

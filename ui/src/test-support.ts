@@ -308,6 +308,8 @@ export class FakeBackend {
           this.dashboard ??
           dashboardOf({ assessments: this.records.map((r) => ({ id: r.id, title: r.title, status: "current", freshness: 1, reasons: [] })) })
         );
+      case "recovery":
+        return null;
       case "renewals":
       case "skills_without_half_life":
       case "field_changes":
