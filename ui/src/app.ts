@@ -90,6 +90,7 @@ export class App {
           this.pages.show("credentials");
           void this.openDetail(id);
         },
+        reloadAll: () => this.reloadAll(),
       },
       labels,
     );
@@ -162,6 +163,16 @@ export class App {
   /** After a change to the data: the list, the statuses, the skill filter and the footer all may differ. */
   async refreshAll(): Promise<void> {
     await Promise.all([this.refresh(), this.pages.refreshData(), this.refreshSkills(), this.refreshInfo()]);
+  }
+
+  /**
+   * After the database was replaced by a backup: the open record and a pending delete's Undo
+   * belong to the database that was, so they go before everything reloads.
+   */
+  private async reloadAll(): Promise<void> {
+    this.undoable.dismiss();
+    if (this.selected) this.closeDetail(false);
+    await this.refreshAll();
   }
 
   /** New statuses from the dashboard: the list's badges and the open detail show them. */

@@ -29,6 +29,8 @@ export interface PageContext extends PageHost {
   logActivity(skills: string[]): void;
   /** A record in the Credentials page's detail panel. */
   openCredential(id: number): void;
+  /** The whole database was replaced (a backup restored): the list and every page reload. */
+  reloadAll(): Promise<void>;
 }
 
 // ---- Before sending ----

@@ -28,6 +28,8 @@ export interface PagesHost {
   logActivity(skills: string[]): void;
   /** Show a credential's detail on the Credentials page. */
   openCredential(id: number): void;
+  /** The whole database was replaced: the list, its filters and every page reload. */
+  reloadAll(): Promise<void>;
 }
 
 export class Pages {
@@ -50,6 +52,7 @@ export class Pages {
       renew: (id) => void this.renewItem(id),
       logActivity: (skills) => host.logActivity(skills),
       openCredential: (id) => host.openCredential(id),
+      reloadAll: () => host.reloadAll(),
     };
     this.shell = new PageShell(PAGES, ctx);
     // After the dashboard page drew it: explanations were for the old verdicts.

@@ -1,27 +1,34 @@
 // The Settings page: when items count as expiring, the default half-life, daily reminders,
-// and the calendar export of deadlines. Rust checks the values and says what is wrong.
+// the calendar export of deadlines, and keeping the data whole (Health, Backups). Rust
+// checks the values and says what is wrong.
 
 import type { SettingsDraft, UserSettings } from "./bindings";
 import * as backend from "./backend";
 import { h } from "./dom";
 import { checkField, textInput } from "./form-parts";
+import { BackupsSection } from "./backups-section";
+import { HealthSection } from "./health-section";
 import { attempt } from "./kit-async";
 import { Fields, formField, submitForm, type Collected } from "./kit-form";
 import type { Page } from "./kit-page";
-import type { PageHost } from "./page-parts";
+import type { PageContext } from "./page-parts";
 
 export class SettingsView implements Page {
   readonly element: HTMLElement;
-  private readonly host: PageHost;
+  private readonly host: PageContext;
   private readonly warningDays: HTMLInputElement;
   private readonly halfLife: HTMLInputElement;
   private readonly reminders: HTMLInputElement;
   private readonly fields = new Fields("settings-errors");
   private readonly saveBtn: HTMLButtonElement;
   private readonly exportBtn: HTMLButtonElement;
+  readonly health: HealthSection;
+  readonly backups: BackupsSection;
 
-  constructor(host: PageHost) {
+  constructor(host: PageContext) {
     this.host = host;
+    this.health = new HealthSection(host);
+    this.backups = new BackupsSection({ toaster: host.toaster, report: host.report, replaced: () => host.reloadAll() });
     this.warningDays = textInput("", { type: "number", step: "1" });
     this.halfLife = textInput("", { type: "number", step: "0.5" });
     const days = formField({
@@ -74,11 +81,20 @@ export class SettingsView implements Page {
         h("p", { class: "muted" }, "Expiry dates and CE cycle deadlines as an iCalendar file, for any calendar app."),
         h("div", { class: "form-actions start" }, this.exportBtn),
       ),
+      this.health.element,
+      this.backups.element,
     );
   }
 
   show(): void {
     void this.refresh();
+    void this.backups.refresh();
+  }
+
+  /** A restored backup brings its own settings, and the last health check was about the other database. */
+  recordsChanged(): Promise<void> {
+    this.health.clear();
+    return this.refresh();
   }
 
   async refresh(): Promise<void> {

@@ -311,6 +311,7 @@ export class FakeBackend {
       case "recovery":
         return null;
       case "renewals":
+      case "backups":
       case "skills_without_half_life":
       case "field_changes":
       case "requirements":
