@@ -4,6 +4,7 @@
 // Rust rules, just enough to show messages on screen; it is not the source of truth.
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
+// ?damaged[=nobackup] and ?unwell (see dev-mock-recovery.ts),
 // ?scenario=detail|form|errors|toast|nomatch|export (drive the UI into that state for screenshots).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
@@ -11,6 +12,7 @@ import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery
 import type { CommandName } from "./ipc";
 import { coverageCommand } from "./dev-mock-coverage";
 import { sampleCredential } from "./sample-data";
+import { recoveryCommand } from "./dev-mock-recovery";
 import { reportCommand } from "./dev-mock-report";
 import { stalenessCommand } from "./dev-mock-staleness";
 
@@ -174,6 +176,7 @@ export function installDevMock(): void {
         let answer = stalenessCommand(cmd, a, store);
         if (answer === undefined) answer = coverageCommand(cmd, a);
         if (answer === undefined) answer = reportCommand(cmd, a);
+        if (answer === undefined) answer = recoveryCommand(cmd, a, store.length);
         if (answer === undefined) throw `unknown command ${cmd}`;
         return answer;
       }

@@ -1,0 +1,92 @@
+// DEV ONLY: canned answers for the health check, the backups and the recovery of a damaged
+// database, so the recovery screen and Settings' Health and Backups can be looked at in a
+// plain browser (`npx vite`). `?damaged` starts on the recovery screen (`?damaged=nobackup`:
+// with no backup to offer); `?unwell` makes the health check find a missing and an altered
+// evidence file. A restore "works" without changing the records.
+
+import type { BackupInfo, BackupRow, CommandName, Health } from "./ipc";
+
+const DIR = "/home/dr.lee/.local/share/dossier";
+const params = new URLSearchParams(location.search);
+let damaged = params.has("damaged");
+
+function info(name: string, records: number): BackupInfo {
+  return { path: `${DIR}/backups/${name}`, bytes: 180_000 + records * 6_100, version: 9, records };
+}
+
+let rows: BackupRow[] = [
+  { backup: info("dossier-20251120-093012-daily.db", 10), problem: null },
+  { backup: info("dossier-20251119-081544-daily.db", 9), problem: null },
+  { backup: null, problem: `${DIR}/backups/dossier-20251118-080102-daily.db: the file is not a database` },
+  { backup: info("dossier-20251101-120000-before-v9.db", 8), problem: null },
+];
+
+function stamp(why: string): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  const d = new Date();
+  return `dossier-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${why}.db`;
+}
+
+/** A new backup named as Rust names them, listed first. */
+function take(why: string, records: number): BackupInfo {
+  const b = info(stamp(why), records);
+  rows = [{ backup: b, problem: null }, ...rows];
+  return b;
+}
+
+function health(): Health {
+  const unwell = params.has("unwell");
+  const good = rows.flatMap((r) => (r.backup ? [r.backup] : []));
+  const bad = rows.flatMap((r) => (r.problem ? [r.problem] : []));
+  return {
+    integrity: "ok",
+    evidence_files: 6,
+    evidence_problems: unwell
+      ? [
+          { sha256: "a".repeat(64), path: `${DIR}/evidence/aa/${"a".repeat(62)}`, problem: "missing", records: [1] },
+          { sha256: "b".repeat(64), path: `${DIR}/evidence/bb/${"b".repeat(62)}`, problem: "altered", records: [3, 5] },
+        ]
+      : [],
+    leftovers: [],
+    backups: good,
+    bad_backups: bad,
+    all_well: !unwell && bad.length === 0 && good.length > 0,
+  };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Answers a health, backup or recovery command, or undefined when `cmd` is not one. */
+export function recoveryCommand(cmd: CommandName, a: Record<string, unknown>, records: number): unknown {
+  switch (cmd) {
+    case "recovery":
+      if (!damaged) return null;
+      return {
+        path: `${DIR}/dossier.db`,
+        problem: "database disk image is malformed: *** in database main *** Tree 12 page 14 cell 3: invalid page number 9216",
+        backup: params.get("damaged") === "nobackup" ? null : (rows[0]?.backup ?? null),
+      };
+    case "recover_with_backup":
+      damaged = false;
+      return wait(400).then(() => records);
+    case "recover_salvage":
+      damaged = false;
+      return wait(800).then(() => ({
+        path: `${DIR}/dossier.db`,
+        records: records - 1,
+        requirements: 1,
+        settings: 4,
+        lost: ["record 4 (page 14): database disk image is malformed"],
+      }));
+    case "health": return wait(300).then(health);
+    case "backups": return rows;
+    case "backup_now": return take("manual", records);
+    case "restore_backup": {
+      const from = rows.find((r) => r.backup?.path === a.path)?.backup;
+      if (!from) throw { kind: "not-found", message: `no backup ${String(a.path)}`, fields: [] };
+      return wait(300).then(() => ({ from, aside: take("before-restore", records) }));
+    }
+    default:
+      return undefined;
+  }
+}
