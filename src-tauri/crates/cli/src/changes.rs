@@ -2,8 +2,9 @@
 //! explanation is the one `Store::explain` builds, which gives the dashboard's own reasons.
 
 use crate::args::FieldChangeCommand;
+use crate::commands::LazyStore;
 use crate::output::json;
-use crate::Result;
+use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::change_draft::{FieldChangeDraft, PhaseDraft};
 use dossier_core::staleness::{Explanation, FieldChange};
@@ -24,7 +25,11 @@ fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write) -> Result<()> {
+pub fn field_change(
+    store: &LazyStore,
+    cmd: FieldChangeCommand,
+    out: &mut impl Write,
+) -> Result<()> {
     match cmd {
         FieldChangeCommand::Add {
             announced,
@@ -46,16 +51,17 @@ pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write
                 source: source.unwrap_or_default(),
                 note: note.unwrap_or_default(),
             };
-            let added = store.add_field_change_draft(&draft)?;
+            let change = draft.validate().map_err(CliError::Validation)?;
+            let added = store.write()?.add_field_change(&change)?;
             writeln!(
                 out,
                 "Added field change #{} {} (announced {})",
                 added.id, added.title, added.announced
             )?;
         }
-        FieldChangeCommand::List { json: true } => json(out, &store.field_changes()?)?,
+        FieldChangeCommand::List { json: true } => json(out, &store.read()?.field_changes()?)?,
         FieldChangeCommand::List { json: false } => {
-            for c in store.field_changes()? {
+            for c in store.read()?.field_changes()? {
                 let place = c.jurisdiction.as_deref().unwrap_or("everywhere");
                 writeln!(
                     out,
@@ -80,7 +86,7 @@ pub fn field_change(store: &Store, cmd: FieldChangeCommand, out: &mut impl Write
             }
         }
         FieldChangeCommand::Remove { id } => {
-            let c = store.remove_field_change(id)?;
+            let c = store.write()?.remove_field_change(id)?;
             writeln!(out, "Removed field change #{id} {}", c.title)?;
             writeln!(out, "Undo with: {}", add_command(&c))?;
         }

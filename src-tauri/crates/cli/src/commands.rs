@@ -40,6 +40,44 @@ fn open_to_read(cli_db: &Option<PathBuf>) -> Result<Store> {
     Ok(Store::open_to_read(&db_path(cli_db)?)?)
 }
 
+/// The store, opened only when a subcommand gets that far: a command checks its input first,
+/// so a bad one creates nothing; a reading subcommand opens to read (an existing store only),
+/// a writing one to write.
+pub struct LazyStore<'a> {
+    db: &'a Option<PathBuf>,
+    cell: std::cell::OnceCell<Store>,
+}
+
+impl<'a> LazyStore<'a> {
+    pub fn new(db: &'a Option<PathBuf>) -> Self {
+        Self {
+            db,
+            cell: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn read(&self) -> Result<&Store> {
+        self.get(open_to_read)
+    }
+
+    pub fn write(&self) -> Result<&Store> {
+        self.get(open_to_write)
+    }
+
+    /// Whether there is a database at all (without creating one).
+    pub fn exists(&self) -> Result<bool> {
+        Ok(self.cell.get().is_some() || db_path(self.db)?.exists())
+    }
+
+    fn get(&self, open: fn(&Option<PathBuf>) -> Result<Store>) -> Result<&Store> {
+        if let Some(s) = self.cell.get() {
+            return Ok(s);
+        }
+        let s = open(self.db)?;
+        Ok(self.cell.get_or_init(|| s))
+    }
+}
+
 /// Opens the store for a command about an existing record: with no database yet there is no
 /// such record, and the failed command should not create one.
 fn open_for_record(cli_db: &Option<PathBuf>, id: i64) -> Result<Store> {
@@ -197,9 +235,9 @@ pub fn run(cli: Cli) -> Result<()> {
             let day = crate::input::as_of(&as_of)?;
             staleness::flags(&open_to_read(&cli.db)?, day, json, &mut out)?;
         }
-        Command::Skill(cmd) => staleness::skill(&open_to_write(&cli.db)?, cmd, &mut out)?,
+        Command::Skill(cmd) => staleness::skill(&LazyStore::new(&cli.db), cmd, &mut out)?,
         Command::FieldChange(cmd) => {
-            crate::changes::field_change(&open_to_write(&cli.db)?, cmd, &mut out)?
+            crate::changes::field_change(&LazyStore::new(&cli.db), cmd, &mut out)?
         }
         Command::Explain { id, as_of, json } => {
             let day = crate::input::as_of(&as_of)?;
@@ -207,7 +245,7 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::changes::explain(&store, id, day, json, &mut out)?
         }
         Command::Requirement(cmd) => {
-            crate::requirements::requirement(&open_to_write(&cli.db)?, cmd, &mut out)?
+            crate::requirements::requirement(&LazyStore::new(&cli.db), cmd, &mut out)?
         }
         Command::Requirements { as_of, json } => {
             let day = crate::input::as_of(&as_of)?;
@@ -251,9 +289,9 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::coverage::plan(&store, day, framework.as_deref(), json, &mut out)?
         }
         Command::Framework(cmd) => {
-            crate::coverage::framework(&open_to_write(&cli.db)?, cmd, &mut out)?
+            crate::coverage::framework(&LazyStore::new(&cli.db), cmd, &mut out)?
         }
-        Command::Profile(cmd) => crate::report::profile(&open_to_write(&cli.db)?, cmd, &mut out)?,
+        Command::Profile(cmd) => crate::report::profile(&LazyStore::new(&cli.db), cmd, &mut out)?,
         Command::Export(cmd) => crate::report::export(&open_to_read(&cli.db)?, cmd, &mut out)?,
     }
     Ok(())

@@ -2,7 +2,8 @@
 //! `Store::coverage`, the same as the app's chart.
 
 use crate::args::FrameworkCommand;
-use crate::Result;
+use crate::commands::LazyStore;
+use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_store::Store;
 use std::io::Write;
@@ -88,20 +89,20 @@ pub fn plan(
     Ok(())
 }
 
-pub fn framework(store: &Store, cmd: FrameworkCommand, out: &mut impl Write) -> Result<()> {
+pub fn framework(store: &LazyStore, cmd: FrameworkCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
         FrameworkCommand::List { json: true } => {
-            serde_json::to_writer_pretty(&mut *out, &store.frameworks()?)?;
+            serde_json::to_writer_pretty(&mut *out, &store.read()?.frameworks()?)?;
             writeln!(out)?;
         }
         FrameworkCommand::List { json: false } => {
-            for f in store.frameworks()? {
+            for f in store.read()?.frameworks()? {
                 let mark = if f.active { "*" } else { " " };
                 writeln!(out, "{mark} {:<16} {} ({} skills)", f.id, f.name, f.skills)?;
             }
         }
         FrameworkCommand::Show { id } => {
-            let fw = store.framework(&id)?;
+            let fw = store.read()?.framework(&id)?;
             writeln!(out, "{} ({})", fw.name, fw.id)?;
             if let Some(c) = &fw.citation {
                 writeln!(out, "  {c}")?;
@@ -118,7 +119,10 @@ pub fn framework(store: &Store, cmd: FrameworkCommand, out: &mut impl Write) -> 
             }
         }
         FrameworkCommand::Import { file } => {
-            let fw = store.import_framework_file(&file)?;
+            // Read and checked before the store is opened, so a bad file creates nothing.
+            let text = dossier_store::read_bounded(&file, dossier_store::MAX_FRAMEWORK_BYTES)?;
+            dossier_core::framework::Framework::from_json(&text).map_err(CliError::Validation)?;
+            let fw = store.write()?.import_framework(&text)?;
             writeln!(
                 out,
                 "Imported {} ({}); use it with: dossier framework use {}",
@@ -126,22 +130,22 @@ pub fn framework(store: &Store, cmd: FrameworkCommand, out: &mut impl Write) -> 
             )?;
         }
         FrameworkCommand::Export { id, out: None } => {
-            writeln!(out, "{}", store.export_framework(&id)?)?
+            writeln!(out, "{}", store.read()?.export_framework(&id)?)?
         }
         FrameworkCommand::Export {
             id,
             out: Some(path),
         } => {
-            let json = store.export_framework(&id)?;
+            let json = store.read()?.export_framework(&id)?;
             crate::output::write_atomically("--out", &path, json.as_bytes())?;
             writeln!(out, "Wrote {} to {}", id, path.display())?;
         }
         FrameworkCommand::Use { id } => {
-            store.use_framework(&id)?;
+            store.write()?.use_framework(&id)?;
             writeln!(out, "Active framework: {id}")?;
         }
         FrameworkCommand::Alias { id, name, skill } => {
-            store.set_alias(&id, &name, &skill)?;
+            store.write()?.set_alias(&id, &name, &skill)?;
             writeln!(out, "'{name}' now counts for {skill} in {id}")?;
         }
     }

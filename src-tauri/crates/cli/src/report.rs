@@ -2,6 +2,7 @@
 //! the same snapshot the app uses.
 
 use crate::args::{ExportCommand, ProfileCommand};
+use crate::commands::LazyStore;
 use crate::input::as_of;
 use crate::{CliError, Result};
 use chrono::NaiveDate;
@@ -42,14 +43,14 @@ pub fn export_pdf(
     Ok(())
 }
 
-pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Result<()> {
+pub fn profile(store: &LazyStore, cmd: ProfileCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
         ProfileCommand::Show { json: true } => {
-            serde_json::to_writer_pretty(&mut *out, &store.profile()?)?;
+            serde_json::to_writer_pretty(&mut *out, &store.read()?.profile()?)?;
             writeln!(out)?;
         }
         ProfileCommand::Show { json: false } => {
-            let p = store.profile()?;
+            let p = store.read()?.profile()?;
             for (label, v) in [
                 ("Name", &p.name),
                 ("Title", &p.title),
@@ -75,7 +76,11 @@ pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Resu
             website,
             jurisdictions,
         } => {
-            let mut p = store.profile()?;
+            // A new store's profile is empty: nothing is created before the flags are checked.
+            let mut p = match store.exists()? {
+                true => store.read()?.profile()?,
+                false => Default::default(),
+            };
             if let Some(list) = jurisdictions {
                 p.jurisdictions = list
                     .into_iter()
@@ -95,7 +100,8 @@ pub fn profile(store: &Store, cmd: ProfileCommand, out: &mut impl Write) -> Resu
                     *field = v.trim().to_string();
                 }
             }
-            store.set_profile(&p)?;
+            let p = p.validate().map_err(CliError::Validation)?;
+            store.write()?.set_profile(&p)?;
             writeln!(out, "Profile saved")?;
         }
     }

@@ -2,9 +2,10 @@
 //! progress on every cycle.
 
 use crate::args::{RequirementArgs, RequirementCommand};
+use crate::commands::LazyStore;
 use crate::input::{overlay, usage};
 use crate::output::json;
-use crate::Result;
+use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::requirement_draft::{CapDraft, RequirementDraft, TopicDraft, WindowDraft};
 use dossier_core::requirements::Requirement;
@@ -130,19 +131,20 @@ fn requirement_from(a: RequirementArgs) -> Result<RequirementDraft> {
     Ok(d)
 }
 
-pub fn requirement(store: &Store, cmd: RequirementCommand, out: &mut impl Write) -> Result<()> {
+pub fn requirement(store: &LazyStore, cmd: RequirementCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
         RequirementCommand::Add(a) => {
             let draft = requirement_from(*a)?;
-            if let Some(id) = draft.credential {
-                store.get(id)?;
+            let req = draft.validate().map_err(CliError::Validation)?;
+            if let Some(id) = req.credential {
+                store.read()?.get(id)?;
             }
-            let added = store.add_requirement_draft(&draft)?;
+            let added = store.write()?.add_requirement(&req)?;
             writeln!(out, "Added requirement #{} {}", added.id, added.name)?;
         }
-        RequirementCommand::List { json: true } => json(out, &store.requirements()?)?,
+        RequirementCommand::List { json: true } => json(out, &store.read()?.requirements()?)?,
         RequirementCommand::List { json: false } => {
-            for r in store.requirements()? {
+            for r in store.read()?.requirements()? {
                 writeln!(
                     out,
                     "{:>4}  {}: {} h every {} months, cycle ends {}",
@@ -151,7 +153,7 @@ pub fn requirement(store: &Store, cmd: RequirementCommand, out: &mut impl Write)
             }
         }
         RequirementCommand::Remove { id } => {
-            let r = store.remove_requirement(id)?;
+            let r = store.write()?.remove_requirement(id)?;
             let saved = serde_json::to_string(&r)?;
             writeln!(
                 out,

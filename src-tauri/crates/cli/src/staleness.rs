@@ -3,8 +3,9 @@
 //! `Store::dashboard`.
 
 use crate::args::SkillCommand;
+use crate::commands::LazyStore;
 use crate::output::json;
-use crate::Result;
+use crate::{CliError, Result};
 use chrono::NaiveDate;
 use dossier_core::dashboard::Dashboard;
 use dossier_core::renewal::RenewalDraft;
@@ -32,17 +33,17 @@ pub fn flags(store: &Store, as_of: NaiveDate, as_json: bool, out: &mut impl Writ
     Ok(())
 }
 
-pub fn skill(store: &Store, cmd: SkillCommand, out: &mut impl Write) -> Result<()> {
+pub fn skill(store: &LazyStore, cmd: SkillCommand, out: &mut impl Write) -> Result<()> {
     match cmd {
-        SkillCommand::List { json: true } => json(out, &store.skill_list()?),
+        SkillCommand::List { json: true } => json(out, &store.read()?.skill_list()?),
         SkillCommand::List { json: false } => {
-            let default = store.staleness_settings()?.default_half_life;
+            let default = store.read()?.staleness_settings()?.default_half_life;
             writeln!(
                 out,
                 "{:<44}  {:>10}  {:>7}",
                 "SKILL", "HALF-LIFE", "RECORDS"
             )?;
-            for s in store.skill_list()? {
+            for s in store.read()?.skill_list()? {
                 let h = match s.half_life_years {
                     Some(h) => format!("{h} y"),
                     None => format!("({default} y)"),
@@ -57,7 +58,8 @@ pub fn skill(store: &Store, cmd: SkillCommand, out: &mut impl Write) -> Result<(
                 name,
                 half_life_years: half_life,
             };
-            let (h, created) = store.set_half_life_draft(&draft)?;
+            draft.validate().map_err(CliError::Validation)?;
+            let (h, created) = store.write()?.set_half_life_draft(&draft)?;
             let verb = if created { "Created" } else { "Set" };
             writeln!(
                 out,

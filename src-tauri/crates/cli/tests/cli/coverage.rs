@@ -59,6 +59,8 @@ fn coverage_json_matches_the_formula_and_the_chart_is_written() {
 #[test]
 fn bad_frameworks_are_rejected_and_the_active_one_stays() {
     let env = Env::new();
+    // Reading commands need a store that exists (issue 10); a first record creates it.
+    env.add("degree", "MD", &[]);
     let list = env.json(&["framework", "list", "--json"]);
     let active = list
         .as_array()

@@ -265,3 +265,42 @@ fn a_damaged_store_is_refused_for_writing_and_restored_or_salvaged() {
         "byte for byte"
     );
 }
+
+#[test]
+fn a_subcommand_with_bad_input_creates_no_store() {
+    let env = Env::new();
+    let bad = env.dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").expect("write");
+    for args in [
+        &[
+            "requirement",
+            "add",
+            "--name",
+            "CME",
+            "--ends",
+            "2027-13-01",
+            "--hours",
+            "50",
+        ][..],
+        &[
+            "field-change",
+            "add",
+            "--title",
+            "X",
+            "--announced",
+            "someday",
+            "--impact",
+            "0.5",
+        ],
+        &["skill", "set", "Statistics", "--half-life", "3,5"],
+        &["profile", "set", "--name", "Two\nlines"],
+        &["framework", "import", bad.to_str().expect("utf-8")],
+    ] {
+        let o = env.run(args);
+        assert_eq!(crate::common::code(&o), 2, "{args:?}: refused as bad input");
+        assert!(
+            !env.db().exists(),
+            "{args:?}: no database was created for it"
+        );
+    }
+}
