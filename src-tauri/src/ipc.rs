@@ -125,6 +125,8 @@ ipc! {
     recovery::backup_now() -> BackupInfo;
     /// Restores a backup from the list (confirm first); the database as it was is kept.
     recovery::restore_backup(path: String) -> Restored;
+    /// Changes when another process wrote to the database since the last call: reload then.
+    recovery::data_version() -> i64;
     /// Why the database did not open, when it is damaged; null otherwise.
     recovery::recovery() -> Option<Recovery>;
     /// Puts the backup in place of the damaged database (kept aside) and opens it; the

@@ -64,6 +64,13 @@ pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<
         .await
 }
 
+/// Changes when another process (the CLI, a restore from it) has written to the database
+/// since the app last asked; the UI reloads what it shows then.
+#[tauri::command]
+pub async fn data_version(state: State<'_, AppState>) -> Result<i64> {
+    state.run(|s| Ok(s.data_version()?)).await
+}
+
 /// What the recovery screen shows: `None` unless the database is damaged.
 #[tauri::command]
 pub async fn recovery(state: State<'_, AppState>) -> Result<Option<Recovery>> {

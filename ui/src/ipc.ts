@@ -127,6 +127,7 @@ export type CommandName =
   | "backups"
   | "backup_now"
   | "restore_backup"
+  | "data_version"
   | "recovery"
   | "recover_with_backup"
   | "recover_salvage"
@@ -384,6 +385,13 @@ export function backupNow(): Promise<BackupInfo> {
  */
 export function restoreBackup(path: string): Promise<Restored> {
   return call<Restored>("restore_backup", { path });
+}
+
+/**
+ * Changes when another process wrote to the database since the last call: reload then.
+ */
+export function dataVersion(): Promise<number> {
+  return call<number>("data_version");
 }
 
 /**

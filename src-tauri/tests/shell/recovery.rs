@@ -24,6 +24,12 @@ pub fn healthy(ui: &mut Ui) {
     let restored = ui.ok("restore_backup", vec![a(path.clone())]);
     assert_eq!(restored["from"]["records"], now.records, "{restored}");
     assert_eq!(ui.ok("recovery", vec![]), Value::Null, "nothing to recover");
+    let seen = ui.ok("data_version", vec![]);
+    assert_eq!(
+        ui.ok("data_version", vec![]),
+        seen,
+        "no other writer: the same number"
+    );
     for (cmd, args) in [
         ("recover_with_backup", vec![a(path)]),
         ("recover_salvage", vec![]),

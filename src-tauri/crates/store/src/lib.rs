@@ -32,7 +32,6 @@ pub use backups::{
     backups_dir_for, newest_verified, verify as verify_backup, BackupInfo, KEEP_DAILY,
 };
 pub use credentials::insert;
-pub use recovery::Restored;
 pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
@@ -42,6 +41,7 @@ pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use health::{EvidenceProblem, Health};
 pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
 pub use read::Db;
+pub use recovery::Restored;
 pub use salvage::{replace_damaged, Salvaged};
 pub use sweep::Swept;
 
@@ -118,6 +118,12 @@ impl Store {
     /// Runs read-only work on the connection, outside any explicit transaction.
     pub fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         f(&self.lock())
+    }
+
+    /// A number that changes when another connection (the CLI, a restore) has committed to
+    /// the database since this one last asked: how the app notices it should reload.
+    pub fn data_version(&self) -> Result<i64> {
+        self.with_conn(|c| Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?))
     }
 
     /// The schema version of the open database.

@@ -25,15 +25,19 @@ pub struct Salvaged {
 /// Record ids to try: the table's own list, or, when that cannot be read, every id up to the
 /// highest the sequence handed out (or a run of misses).
 fn candidate_ids(c: &Connection) -> Vec<i64> {
-    let listed = c.prepare("SELECT id FROM credentials ORDER BY id").and_then(|mut s| {
-        s.query_map([], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-    });
+    let listed = c
+        .prepare("SELECT id FROM credentials ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        });
     if let Ok(ids) = listed {
         return ids;
     }
     let highest: i64 = c
-        .query_row("SELECT max(id) FROM credentials", [], |r| r.get::<_, Option<i64>>(0))
+        .query_row("SELECT max(id) FROM credentials", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })
         .ok()
         .flatten()
         .unwrap_or(10_000);
@@ -66,9 +70,11 @@ impl Store {
         for id in candidate_ids(&old) {
             // A removed record stays removed; one whose flag cannot be read is taken.
             let removed: Option<Option<String>> = old
-                .query_row("SELECT deleted_at FROM credentials WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    "SELECT deleted_at FROM credentials WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
                 .ok();
             if matches!(removed, Some(Some(_))) {
                 continue;
@@ -87,7 +93,14 @@ impl Store {
                     tx.execute(
                         "INSERT OR IGNORE INTO evidence (credential_id, sha256, name, size, \
                          media_type, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![nid, e.sha256, e.name, e.size as i64, e.media_type, e.added_at],
+                        params![
+                            nid,
+                            e.sha256,
+                            e.name,
+                            e.size as i64,
+                            e.media_type,
+                            e.added_at
+                        ],
                     )?;
                 }
                 Ok::<_, Error>(())
@@ -97,10 +110,12 @@ impl Store {
                 Err(e) => found.lost.push(format!("record #{id} '{}': {e}", c.title)),
             }
         }
-        let specs = old.prepare("SELECT spec FROM requirements").and_then(|mut s| {
-            s.query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        });
+        let specs = old
+            .prepare("SELECT spec FROM requirements")
+            .and_then(|mut s| {
+                s.query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            });
         match specs {
             Ok(specs) => {
                 for spec in specs {
@@ -115,10 +130,12 @@ impl Store {
             }
             Err(e) => found.lost.push(format!("requirement sets: {e}")),
         }
-        let settings = old.prepare("SELECT key, value FROM settings").and_then(|mut s| {
-            s.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        });
+        let settings = old
+            .prepare("SELECT key, value FROM settings")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            });
         match settings {
             Ok(rows) => {
                 new.with_tx(|tx| {

@@ -377,3 +377,27 @@ fn a_second_database_in_the_folder_keeps_the_sweep_off_shared_evidence() {
         "the main database's evidence stays"
     );
 }
+
+#[test]
+fn the_data_version_moves_when_another_process_writes() {
+    let (_dir, db) = temp_db();
+    let app = Store::open(&db).expect("the app's store");
+    let cli = Store::open(&db).expect("the CLI's");
+    let before = app.data_version().expect("version");
+    assert_eq!(
+        app.data_version().expect("again"),
+        before,
+        "nothing changed"
+    );
+    cli.add(
+        &input("From the CLI", CredentialKind::Degree, &[]),
+        &[],
+        "manual",
+    )
+    .expect("add");
+    assert_ne!(
+        app.data_version().expect("after"),
+        before,
+        "the app can tell"
+    );
+}
