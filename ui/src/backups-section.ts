@@ -94,7 +94,7 @@ export class BackupsSection {
     const sure = await confirmAction({
       title: "Restore this backup?",
       body: [
-        `Your database is replaced by ${backupTitle(b.path)} (${plural(b.records, "record")}). What was added or changed since it was taken will not be in it.`,
+        `Your database is replaced by ${backupTitle(b.path)}, with ${plural(b.records, "record")}. What was added or changed since it was taken will not be in it.`,
         "The database as it is now is kept first, as a backup of its own (“before restore”) in this list: Undo right after, or Restore… on that row at any time, brings it back.",
       ],
       action: "Restore",

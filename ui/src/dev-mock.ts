@@ -5,7 +5,7 @@
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
 // ?damaged[=nobackup] and ?unwell (see dev-mock-recovery.ts),
-// ?scenario=detail|form|errors|toast|nomatch|export (drive the UI into that state for screenshots).
+// ?scenario=detail|form|errors|toast|nomatch|export|health|restore (drive the UI into that state for screenshots).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
@@ -207,6 +207,11 @@ export async function runScenario(): Promise<void> {
   }
   if (s === "nomatch") type("search", "zebra");
   if (s === "export") q('[data-testid="nav-export"]')?.click();
+  if (s === "health" || s === "restore") {
+    q('[data-testid="nav-settings"]')?.click();
+    await wait(50);
+    q(`[data-testid="${s === "health" ? "health-check" : "backup-restore"}"]`)?.click();
+  }
   if (s === "form" || s === "errors") {
     if (s === "form") {
       rows[8]?.click();

@@ -21,7 +21,7 @@ function verdict(r: Health): string {
     r.integrity !== "ok" ? "the database" : "",
     r.evidence_problems.length ? plural(r.evidence_problems.length, "evidence file") : "",
     r.leftovers.length ? plural(r.leftovers.length, "leftover") : "",
-    r.bad_backups.length ? plural(r.bad_backups.length, "backup") : "",
+    r.bad_backups.length ? plural(r.bad_backups.length, "bad backup") : "",
     r.backups.length ? "" : "no backup yet",
   ].filter(Boolean);
   return `Needs attention: ${needs.join(", ") || "see below"}.`;

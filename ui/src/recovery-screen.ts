@@ -59,7 +59,7 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
       const sure = await confirmAction({
         title: "Restore this backup?",
         body: [
-          `Your database is replaced by ${title} (${plural(backup.records, "record")}). Changes made after it was taken are not in it.`,
+          `Your database is replaced by ${title}, with ${plural(backup.records, "record")}. Changes made after it was taken are not in it.`,
           aside,
         ],
         action: "Restore",
@@ -91,8 +91,8 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
       ? h(
           "dd",
           { "data-testid": "recovery-backup" },
-          h("span", { class: "recovery-backup-title" }, backupTitle(backup.path, "The")),
-          h("span", { class: "muted" }, ` · ${backupFacts(backup)}`),
+          h("span", {}, backupTitle(backup.path, "The")),
+          h("span", { class: "muted" }, backupFacts(backup)),
           h("span", { class: "recovery-file muted" }, backup.path),
         )
       : h(

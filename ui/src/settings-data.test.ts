@@ -50,7 +50,7 @@ describe("Settings → Health", () => {
     byTestId("health-check").click();
     await settle();
     expect(byTestId("health-verdict").textContent, "what needs attention, in one line").toBe(
-      "Needs attention: the database, 2 evidence files, 1 leftover, 1 backup.",
+      "Needs attention: the database, 2 evidence files, 1 leftover, 1 bad backup.",
     );
     expect(texts("health-evidence-problem"), "each file with its records").toEqual([
       "Missing: /data/evidence/aa/aaaa — the evidence of record 1, record 4",
@@ -108,7 +108,7 @@ describe("Settings → Backups", () => {
     byTestId("backup-restore").click();
     await settle();
     const dialog = byTestId("backup-dialog").textContent ?? "";
-    expect(dialog, "it names the backup").toContain("the backup of 2025-11-20 09:30:12 (daily) (12 records)");
+    expect(dialog, "it names the backup").toContain("the backup of 2025-11-20 09:30:12 (daily), with 12 records.");
     expect(dialog, "and says the current database is kept and how to undo").toContain("The database as it is now is kept first");
     byTestId("backup-dialog-cancel").click();
     await settle();
