@@ -41,8 +41,8 @@ export class HealthSection {
       { class: "card", "aria-labelledby": "health-title", "data-testid": "health" },
       h("h3", { id: "health-title" }, "Health"),
       h("p", { class: "muted" }, "Checks the database, every evidence file against its fingerprint (SHA-256), leftovers of interrupted saves and every backup."),
-      this.result,
       h("div", { class: "form-actions start" }, this.checkBtn),
+      this.result,
     );
   }
 

@@ -38,7 +38,7 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
       toaster.region.remove();
       resolve(o);
     };
-    const aside = `The damaged file is not deleted: it is kept beside your database as ${fileName(rec.path)}.damaged-… .`;
+    const aside = `The damaged file is not deleted: it is kept beside your database, as ${fileName(rec.path)}.damaged-<date and time>.`;
     const backup = rec.backup;
     const restoreBtn = backup ? h("button", { type: "button", class: "btn btn-primary", "data-testid": "recovery-restore" }, "Restore this backup") : null;
     const salvageBtn = h(
@@ -114,7 +114,7 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
             "dl",
             { class: "recovery-facts" },
             h("dt", {}, "What is wrong"),
-            h("dd", { "data-testid": "recovery-problem" }, rec.problem),
+            h("dd", { "data-testid": "recovery-problem", class: "recovery-problem" }, rec.problem),
             h("dt", {}, "File"),
             h("dd", { "data-testid": "recovery-path", class: "recovery-file" }, rec.path),
             h("dt", {}, "Newest good backup"),

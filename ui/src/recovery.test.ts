@@ -91,7 +91,7 @@ describe("recovery screen", () => {
     const { booted } = await bootWith(damaged());
     byTestId("recovery-restore").click();
     await settle();
-    expect(byTestId("recovery-dialog").textContent, "the confirmation says the damaged file stays").toContain("not deleted: it is kept beside your database as dossier.db.damaged-");
+    expect(byTestId("recovery-dialog").textContent, "the confirmation says the damaged file stays").toContain("not deleted: it is kept beside your database, as dossier.db.damaged-<date and time>.");
     byTestId("recovery-dialog-cancel").click();
     await settle();
     expect(fake.called("recover_with_backup").length, "Cancel restores nothing").toBe(0);
