@@ -420,6 +420,9 @@ async fn coverage_page_shows_the_chart_and_the_stores_numbers() {
 #[path = "e2e/reports.rs"]
 mod reports;
 
+#[path = "e2e/recovery.rs"]
+mod recovery;
+
 #[path = "e2e/hostile.rs"]
 mod hostile;
 
