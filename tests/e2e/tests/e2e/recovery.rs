@@ -55,27 +55,23 @@ async fn toast_with(c: &fantoccini::Client, what: &str, part: &'static str) -> S
     .await
 }
 
-async fn backup_rows(c: &fantoccini::Client) -> Vec<String> {
-    let v = c
-        .execute(
-            "return [...document.querySelectorAll('[data-testid=backup-row]')].map(e => e.innerText)",
-            vec![],
-        )
+/// The backup rows' texts, or None if the list was redrawn while being read.
+async fn backup_rows(c: &fantoccini::Client) -> Option<Vec<String>> {
+    let mut rows = Vec::new();
+    for el in c
+        .find_all(fantoccini::Locator::Css("[data-testid=backup-row]"))
         .await
-        .expect("backup rows");
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| t.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
+        .ok()?
+    {
+        rows.push(el.text().await.ok()?);
+    }
+    Some(rows)
 }
 
 async fn wait_for_backup_rows(c: &fantoccini::Client, n: usize) -> Vec<String> {
     wait_for(&format!("{n} backups listed"), || {
         let c = c.clone();
-        async move { Some(backup_rows(&c).await).filter(|r| r.len() == n) }
+        async move { backup_rows(&c).await.filter(|r| r.len() == n) }
     })
     .await
 }
