@@ -16,6 +16,7 @@ import { attempt } from "./kit-async";
 import { redraw } from "./kit-state";
 import { Undo } from "./kit-undo";
 import { Pages } from "./pages";
+import { watchOtherWriters } from "./other-writers";
 import { Toaster } from "./toast";
 
 export class App {
@@ -163,6 +164,11 @@ export class App {
   /** After a change to the data: the list, the statuses, the skill filter and the footer all may differ. */
   async refreshAll(): Promise<void> {
     await Promise.all([this.refresh(), this.pages.refreshData(), this.refreshSkills(), this.refreshInfo()]);
+  }
+
+  /** Reloads everything when the CLI (or a restore) wrote to the database meanwhile. */
+  watchOtherWriters(): void {
+    watchOtherWriters(window, backend.dataVersion, () => void this.reloadAll());
   }
 
   /**

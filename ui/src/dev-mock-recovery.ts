@@ -59,6 +59,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Answers a health, backup or recovery command, or undefined when `cmd` is not one. */
 export function recoveryCommand(cmd: CommandName, a: Record<string, unknown>, records: number): unknown {
   switch (cmd) {
+    // Nobody else writes to the mock's data.
+    case "data_version":
+      return 1;
     case "recovery":
       if (!damaged) return null;
       return {

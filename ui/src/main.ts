@@ -12,11 +12,12 @@ async function main(): Promise<void> {
   if (import.meta.env.DEV && !("__TAURI_INTERNALS__" in window)) {
     const mock = await import("./dev-mock");
     mock.installDevMock();
-    await boot(root);
+    (await boot(root)).watchOtherWriters();
     mock.runScenario();
     return;
   }
-  await boot(root);
+  // Only the real window watches for other writers (tests build many apps, each its own).
+  (await boot(root)).watchOtherWriters();
 }
 
 void main();
