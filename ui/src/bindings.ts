@@ -27,7 +27,12 @@ completed: string | null, expires: string | null, hours: number | null, credit_t
 /**
  * Where the record came from: `manual`, `demo`, or an importer's name.
  */
-source: string, created_at: string, updated_at: string, };
+source: string, created_at: string, updated_at: string, 
+/**
+ * The record's identity across exports, imports and devices (a UUID v7 the store
+ * assigns); it never changes. Empty on records the store did not make.
+ */
+uuid: string, };
 
 export type SkillDraft = { name: string, relevance: string, };
 

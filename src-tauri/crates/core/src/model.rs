@@ -189,6 +189,9 @@ with_credential_fields! {
         pub source: String,
         pub created_at: String,
         pub updated_at: String,
+        /// The record's identity across exports, imports and devices (a UUID v7 the store
+        /// assigns); it never changes. Empty on records the store did not make.
+        pub uuid: String,
     }
 }
 
@@ -217,6 +220,7 @@ impl Credential {
             source: "manual".into(),
             created_at: String::new(),
             updated_at: String::new(),
+            uuid: String::new(),
         }
     }
 

@@ -158,6 +158,7 @@ pub fn credentials(n: usize, seed: u64) -> Vec<crate::model::Credential> {
             source: "synthetic".into(),
             created_at: String::new(),
             updated_at: String::new(),
+            uuid: String::new(),
         })
         .collect()
 }

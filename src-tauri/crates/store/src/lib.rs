@@ -31,7 +31,7 @@ mod sweep;
 pub use backups::{
     backups_dir_for, newest_verified, verify as verify_backup, BackupInfo, KEEP_DAILY,
 };
-pub use credentials::insert;
+pub use credentials::{insert, insert_keeping};
 pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
@@ -39,7 +39,7 @@ pub use evidence::MAX_EVIDENCE_BYTES;
 pub use files::{read_bounded, write_atomically};
 pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use health::{EvidenceProblem, Health};
-pub use migrate::{latest_version, migrate_with, Migration, APPLICATION_ID};
+pub use migrate::{latest_version, migrate_with, migrations, Migration, APPLICATION_ID};
 pub use read::Db;
 pub use recovery::Restored;
 pub use salvage::{replace_damaged, Salvaged};

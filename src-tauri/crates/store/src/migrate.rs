@@ -39,6 +39,7 @@ const MIGRATIONS: &[Migration] = &[
         "0006_shipped_defaults",
         include_str!("../migrations/0006_shipped_defaults.sql"),
     ),
+    ("0007_uuids", include_str!("../migrations/0007_uuids.sql")),
 ];
 
 /// Data steps that follow a migration's SQL in its transaction: changes to shipped data that
@@ -57,6 +58,12 @@ fn data_step(name: &str, tx: &rusqlite::Transaction) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Every migration this build ships, for tests that stop an upgrade part way.
+#[doc(hidden)]
+pub fn migrations() -> &'static [Migration] {
+    MIGRATIONS
 }
 
 /// The schema version this build writes.

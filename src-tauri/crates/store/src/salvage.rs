@@ -2,7 +2,7 @@
 //! store beside it. Each record is read on its own, so a damaged page loses the records on it
 //! and no others; the damaged file is only read, never written.
 
-use crate::credentials::{insert, load};
+use crate::credentials::{insert, insert_keeping, load};
 use crate::error::{Error, Result};
 use crate::Store;
 use dossier_core::requirements::Requirement;
@@ -88,7 +88,11 @@ impl Store {
                 }
             };
             let copied = new.with_tx(|tx| {
-                let nid = insert(tx, &c.input(), &[], "salvage")?;
+                // The record keeps its identity when the damaged file had one.
+                let nid = match c.uuid.as_str() {
+                    "" => insert(tx, &c.input(), &[], "salvage")?,
+                    uuid => insert_keeping(tx, &c.input(), &[], "salvage", uuid)?,
+                };
                 for e in &c.evidence {
                     tx.execute(
                         "INSERT OR IGNORE INTO evidence (credential_id, sha256, name, size, \

@@ -7,9 +7,9 @@ mod write;
 
 pub use list::list;
 pub use rows::load;
-pub use write::insert;
 pub(crate) use write::set_completion;
 use write::{bind_fields, link_evidence, write_skills_and_index};
+pub use write::{insert, insert_keeping};
 
 use crate::error::{Error, Result};
 use crate::evidence::StagedEvidence;

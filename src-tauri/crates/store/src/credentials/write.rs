@@ -94,15 +94,52 @@ pub fn insert(
     staged: &[StagedEvidence],
     source: &str,
 ) -> Result<i64> {
+    insert_row(conn, input, staged, source, None)
+}
+
+/// `insert`, keeping the identity the record already has elsewhere (a salvage, an import of
+/// Dossier's own export): the store's trigger gives a UUID only to a row that comes without.
+pub fn insert_keeping(
+    conn: &Connection,
+    input: &CredentialInput,
+    staged: &[StagedEvidence],
+    source: &str,
+    uuid: &str,
+) -> Result<i64> {
+    insert_row(conn, input, staged, source, Some(uuid))
+}
+
+fn insert_row(
+    conn: &Connection,
+    input: &CredentialInput,
+    staged: &[StagedEvidence],
+    source: &str,
+    uuid: Option<&str>,
+) -> Result<i64> {
     let at = now();
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, hours, \
-         credit_type, credential_id, url, notes, verified, source, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-    )?;
+    // Without a uuid the column is left out, so the row is written the same way on every
+    // schema version (the upgrade tests insert into older ones).
+    let sql = match uuid {
+        None => {
+            "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, \
+             hours, credit_type, credential_id, url, notes, verified, source, created_at, \
+             updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+             ?15, ?15)"
+        }
+        Some(_) => {
+            "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, \
+             hours, credit_type, credential_id, url, notes, verified, source, created_at, \
+             updated_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+             ?14, ?15, ?15, ?16)"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
     bind_fields(&mut stmt, input)?;
     stmt.raw_bind_parameter(14, source)?;
     stmt.raw_bind_parameter(15, &at)?;
+    if let Some(u) = uuid {
+        stmt.raw_bind_parameter(16, u)?;
+    }
     stmt.raw_execute()?;
     let id = conn.last_insert_rowid();
     write_skills_and_index(conn, id, input)?;

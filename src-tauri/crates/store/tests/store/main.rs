@@ -4,6 +4,7 @@ mod credentials;
 mod drafts;
 mod durability;
 mod frameworks;
+mod identity;
 mod opening;
 mod staleness;
 mod verdicts;
