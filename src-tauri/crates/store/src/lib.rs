@@ -17,6 +17,7 @@ mod field_changes;
 mod files;
 mod frameworks;
 mod health;
+mod identity;
 mod migrate;
 mod opening;
 mod profile;

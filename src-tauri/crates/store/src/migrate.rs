@@ -56,6 +56,7 @@ fn data_step(name: &str, tx: &rusqlite::Transaction) -> Result<()> {
             crate::field_changes::seed(tx)?;
             crate::frameworks::seed(tx)
         }
+        "0007_uuids" => crate::identity::install(tx),
         _ => Ok(()),
     }
 }
