@@ -2,7 +2,7 @@
 //! domain draws, the same one the PDF will carry.
 
 use crate::error::Result;
-use crate::files::{ask_open_paths, ask_save_path, write_atomically};
+use crate::files::{ask_open_paths, save_with, write_atomically, SaveAs};
 use crate::state::{as_of_day, AppState};
 use dossier_core::coverage::CoverageView;
 use dossier_core::framework::{Framework, FrameworkInfo};
@@ -87,14 +87,13 @@ pub async fn export_framework<R: Runtime>(
     state
         .run(move |s| {
             let json = s.export_framework(&id)?;
-            let name = format!("{id}.json");
-            let filter = ("Framework JSON", &["json"][..]);
-            let title = "Export the skill framework";
-            let Some(path) = ask_save_path(&app, title, &name, filter) else {
-                return Ok(None);
+            let ask = SaveAs {
+                title: "Export the skill framework",
+                name: &format!("{id}.json"),
+                filter: ("Framework JSON", &["json"]),
             };
-            write_atomically(&path, json.as_bytes())?;
-            Ok(Some(path.display().to_string()))
+            let saved = save_with(&app, ask, |path| write_atomically(path, json.as_bytes()))?;
+            Ok(saved.map(|p| p.display().to_string()))
         })
         .await
 }

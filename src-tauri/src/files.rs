@@ -29,6 +29,27 @@ pub fn ask_save_path<R: Runtime>(
         .and_then(|p| p.into_path().ok())
 }
 
+/// What a save dialog asks: its title, the file name it suggests, and the file type.
+pub struct SaveAs<'a> {
+    pub title: &'a str,
+    pub name: &'a str,
+    pub filter: (&'a str, &'a [&'a str]),
+}
+
+/// Asks where to save, then `write`s there: the path written, or None when the person
+/// cancels. Blocks: call it on the blocking pool.
+pub fn save_with<R: Runtime>(
+    app: &AppHandle<R>,
+    ask: SaveAs<'_>,
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<Option<PathBuf>> {
+    let Some(path) = ask_save_path(app, ask.title, ask.name, ask.filter) else {
+        return Ok(None);
+    };
+    write(&path)?;
+    Ok(Some(path))
+}
+
 /// Which files to open (one at most unless `many`); none when the user cancels. Blocks: call
 /// it on the blocking pool.
 pub fn ask_open_paths<R: Runtime>(

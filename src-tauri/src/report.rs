@@ -2,7 +2,7 @@
 //! the export, which reports its progress as events while it works.
 
 use crate::error::Result;
-use crate::files::ask_save_path;
+use crate::files::{save_with, SaveAs};
 use crate::state::{as_of_day, AppState};
 use dossier_core::profile::{Profile, ReportPreview, Sections};
 use serde::Serialize;
@@ -56,22 +56,27 @@ pub async fn export_pdf<R: Runtime>(
     let as_of = as_of_day(as_of)?;
     state
         .run(move |s| {
-            let name = format!("dossier-portfolio-{as_of}.pdf");
-            let filter = ("PDF", &["pdf"][..]);
-            let title = "Export the portfolio as PDF";
-            let Some(path) = ask_save_path(&app, title, &name, filter) else {
-                return Ok(None);
+            let ask = SaveAs {
+                title: "Export the portfolio as PDF",
+                name: &format!("dossier-portfolio-{as_of}.pdf"),
+                filter: ("PDF", &["pdf"]),
             };
             let of = dossier_service::EXPORT_STEPS.len() as u8;
-            dossier_service::export_pdf(s, as_of, &sections, &path, |i| {
-                let progress = ReportProgress {
-                    step: dossier_service::EXPORT_STEPS[i].to_string(),
-                    done: i as u8 + 1,
-                    of,
-                };
-                // A missed progress event only leaves the bar a step behind.
-                let _ = app.emit(REPORT_PROGRESS, progress);
+            let saved = save_with(&app, ask, |path| {
+                dossier_service::export_pdf(s, as_of, &sections, path, |i| {
+                    let progress = ReportProgress {
+                        step: dossier_service::EXPORT_STEPS[i].to_string(),
+                        done: i as u8 + 1,
+                        of,
+                    };
+                    // A missed progress event only leaves the bar a step behind.
+                    let _ = app.emit(REPORT_PROGRESS, progress);
+                })?;
+                Ok(())
             })?;
+            let Some(path) = saved else {
+                return Ok(None);
+            };
             if std::env::var_os("DOSSIER_SAVE_DIR").is_none() {
                 if let Err(e) = app.opener().reveal_item_in_dir(&path) {
                     eprintln!("dossier: could not show {}: {e}", path.display());

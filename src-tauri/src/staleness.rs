@@ -2,7 +2,7 @@
 //! Every figure comes from `Store::dashboard`, the same function the CLI prints.
 
 use crate::error::Result;
-use crate::files::ask_save_path;
+use crate::files::{save_with, SaveAs};
 use crate::state::{as_of_day, today, AppState};
 use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::dashboard::Dashboard;
@@ -147,13 +147,16 @@ pub async fn export_ics<R: Runtime>(
 ) -> Result<Option<String>> {
     state
         .run(move |s| {
-            let filter = ("iCalendar", &["ics"][..]);
-            let title = "Export deadlines to a calendar";
-            let Some(path) = ask_save_path(&app, title, "dossier-deadlines.ics", filter) else {
-                return Ok(None);
+            let ask = SaveAs {
+                title: "Export deadlines to a calendar",
+                name: "dossier-deadlines.ics",
+                filter: ("iCalendar", &["ics"]),
             };
-            dossier_service::export_calendar(s, today(), &path)?;
-            Ok(Some(path.display().to_string()))
+            let saved = save_with(&app, ask, |path| {
+                dossier_service::export_calendar(s, today(), path)?;
+                Ok(())
+            })?;
+            Ok(saved.map(|p| p.display().to_string()))
         })
         .await
 }
