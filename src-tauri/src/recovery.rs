@@ -3,7 +3,7 @@
 
 use crate::error::{AppError, Result};
 use crate::state::{blocking, AppState};
-use dossier_store::{BackupInfo, Health, Restored, Salvaged, Store};
+use dossier_store::{BackupInfo, Health, Restored, Salvaged};
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
@@ -109,17 +109,8 @@ pub async fn recover_with_backup(state: State<'_, AppState>, path: String) -> Re
 #[tauri::command]
 pub async fn recover_salvage(state: State<'_, AppState>) -> Result<Salvaged> {
     let db = damaged_path(&state)?;
-    let salvaged = blocking(move || {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let folder = db.parent().map(PathBuf::from).unwrap_or_default();
-        let into = folder.join(format!("dossier-salvaged-{stamp}.db"));
-        let s = Store::salvage(&db, &into)?;
-        dossier_store::replace_damaged(&db, &s.path)?;
-        // Its contents are the database now.
-        let _ = std::fs::remove_file(&s.path);
-        Ok(s)
-    })
-    .await?;
+    let (salvaged, _aside) =
+        blocking(move || Ok(dossier_store::salvage_in_place(&db, None)?)).await?;
     state.reopen()?;
     Ok(salvaged)
 }

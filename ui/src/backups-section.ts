@@ -5,7 +5,7 @@
 
 import type { BackupInfo, BackupRow, Restored } from "./backend";
 import * as backend from "./backend";
-import { backupFacts, backupName, backupTitle, fileName } from "./backup-parts";
+import { backupFacts, backupTitle, fileName } from "./backup-parts";
 import { h, replaceChildren } from "./dom";
 import { plural } from "./format";
 import { attempt, Latest } from "./kit-async";
@@ -59,7 +59,6 @@ export class BackupsSection {
   }
 
   private goodRow(b: BackupInfo): HTMLElement {
-    const name = backupName(b.path);
     const restore = h("button", { type: "button", class: "btn btn-small", "data-testid": "backup-restore" }, "Restore…");
     restore.addEventListener("click", () => void this.restore(b));
     return h(
@@ -68,7 +67,7 @@ export class BackupsSection {
       h(
         "div",
         { class: "backup-what" },
-        h("span", {}, name ? `${name.when} · ${name.why}` : fileName(b.path)),
+        h("span", {}, b.taken !== null && b.reason !== null ? `${b.taken} · ${b.reason}` : fileName(b.path)),
         h("span", { class: "hint" }, `${backupFacts(b)} · ${fileName(b.path)}`),
       ),
       restore,
@@ -94,7 +93,7 @@ export class BackupsSection {
     const sure = await confirmAction({
       title: "Restore this backup?",
       body: [
-        `Your database is replaced by ${backupTitle(b.path)}, with ${plural(b.records, "record")}. What was added or changed since it was taken will not be in it.`,
+        `Your database is replaced by ${backupTitle(b)}, with ${plural(b.records, "record")}. What was added or changed since it was taken will not be in it.`,
         "The database as it is now is kept first, as a backup of its own (“before restore”) in this list: Undo right after, or Restore… on that row at any time, brings it back.",
       ],
       action: "Restore",
@@ -109,7 +108,7 @@ export class BackupsSection {
     await this.undo.remove<Restored>({
       remove: () => backend.restoreBackup(b.path),
       restore: (r) => backend.restoreBackup(r.aside.path),
-      removedText: (r) => `Restored ${backupTitle(r.from.path)}: ${plural(r.from.records, "record")}. The database as it was is kept as ${fileName(r.aside.path)}.`,
+      removedText: (r) => `Restored ${backupTitle(r.from)}: ${plural(r.from.records, "record")}. The database as it was is kept as ${fileName(r.aside.path)}.`,
       restoredText: (r) => `Back to the database as it was before the restore: ${plural(r.aside.records, "record")}.`,
       afterRemove: after,
       afterRestore: after,

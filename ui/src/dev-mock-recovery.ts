@@ -10,26 +10,26 @@ const DIR = "/home/dr.lee/.local/share/dossier";
 const params = new URLSearchParams(location.search);
 let damaged = params.has("damaged");
 
-function info(name: string, records: number): BackupInfo {
-  return { path: `${DIR}/backups/${name}`, bytes: 180_000 + records * 6_100, version: 9, records };
+/** A backup as Rust describes it: the time and reason are what it reads from the name. */
+function info(name: string, records: number, taken: string, reason: string): BackupInfo {
+  return { path: `${DIR}/backups/${name}`, bytes: 180_000 + records * 6_100, version: 9, records, taken, reason };
 }
 
 let rows: BackupRow[] = [
-  { backup: info("dossier-20251120-093012-daily.db", 10), problem: null },
-  { backup: info("dossier-20251119-081544-daily.db", 9), problem: null },
+  { backup: info("dossier-20251120-093012-daily.db", 10, "2025-11-20 09:30:12", "daily"), problem: null },
+  { backup: info("dossier-20251119-081544-daily.db", 9, "2025-11-19 08:15:44", "daily"), problem: null },
   { backup: null, problem: `${DIR}/backups/dossier-20251118-080102-daily.db: the file is not a database` },
-  { backup: info("dossier-20251101-120000-before-v9.db", 8), problem: null },
+  { backup: info("dossier-20251101-120000-before-v9.db", 8, "2025-11-01 12:00:00", "before v9"), problem: null },
 ];
-
-function stamp(why: string): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  const d = new Date();
-  return `dossier-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${why}.db`;
-}
 
 /** A new backup named as Rust names them, listed first. */
 function take(why: string, records: number): BackupInfo {
-  const b = info(stamp(why), records);
+  const p = (n: number) => String(n).padStart(2, "0");
+  const d = new Date();
+  const day = `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`;
+  const time = `${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+  const taken = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`;
+  const b = info(`dossier-${day}-${time}-${why}.db`, records, taken, why.replace(/-/g, " "));
   rows = [{ backup: b, problem: null }, ...rows];
   return b;
 }

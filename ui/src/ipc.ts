@@ -24,7 +24,13 @@ version: number,
 /**
  * Live records in it.
  */
-records: number, };
+records: number, 
+/**
+ * When it was taken ("2026-12-01 15:04:57", local time) and why ("daily", "manual",
+ * "before v7", "before restore"), read from the name Dossier gave it; none for a file
+ * named otherwise.
+ */
+taken: string | null, reason: string | null, };
 
 export type EvidenceProblem = { sha256: string, path: string, 
 /**

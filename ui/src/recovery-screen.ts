@@ -55,7 +55,7 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
       });
     };
     if (restoreBtn && backup) restoreBtn.addEventListener("click", async () => {
-      const title = backupTitle(backup.path);
+      const title = backupTitle(backup);
       const sure = await confirmAction({
         title: "Restore this backup?",
         body: [
@@ -91,7 +91,7 @@ export function recover(root: HTMLElement, rec: Recovery): Promise<Outcome> {
       ? h(
           "dd",
           { "data-testid": "recovery-backup" },
-          h("span", {}, backupTitle(backup.path, "The")),
+          h("span", {}, backupTitle(backup, "The")),
           h("span", { class: "muted" }, backupFacts(backup)),
           h("span", { class: "recovery-file muted" }, backup.path),
         )

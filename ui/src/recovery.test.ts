@@ -5,13 +5,16 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 import { invoke } from "@tauri-apps/api/core";
 import type { App } from "./app";
 import type { BackupInfo, Recovery, Salvaged } from "./backend";
-import { backupName } from "./backup-parts";
+import { backupTitle } from "./backup-parts";
 import { boot } from "./recovery-screen";
 import { appPerTest, byTestId, credential, fake, settle, uiError } from "./test-support";
 
 appPerTest(vi.mocked(invoke));
 
-const BACKUP: BackupInfo = { path: "/data/backups/dossier-20251120-093012-manual.db", bytes: 2_300_000, version: 9, records: 12 };
+const BACKUP: BackupInfo = {
+  path: "/data/backups/dossier-20251120-093012-manual.db", bytes: 2_300_000, version: 9, records: 12,
+  taken: "2025-11-20 09:30:12", reason: "manual",
+};
 
 function damaged(backup: BackupInfo | null = BACKUP): Recovery {
   return { path: "/data/dossier.db", problem: "database disk image is malformed <page 14>", backup };
@@ -45,10 +48,11 @@ async function confirm(): Promise<void> {
 }
 
 describe("backup names", () => {
-  it("reads the date and the reason from Rust's file names, and nothing from others", () => {
-    expect(backupName(BACKUP.path), "dossier-YYYYMMDD-HHMMSS-why.db").toEqual({ when: "2025-11-20 09:30:12", why: "manual" });
-    expect(backupName("/b/dossier-20251120-093012-before-restore-2.db"), "a second one in the same second").toEqual({ when: "2025-11-20 09:30:12", why: "before restore" });
-    expect(backupName("/b/my-copy.db"), "a file named otherwise").toBeNull();
+  // Rust reads the time and reason from the file names it gives (tested in the store); the UI
+  // shows them, or the file name for a file named otherwise.
+  it("shows the time and reason Rust read, and the file name otherwise", () => {
+    expect(backupTitle(BACKUP), "time and reason").toBe("the backup of 2025-11-20 09:30:12 (manual)");
+    expect(backupTitle({ ...BACKUP, path: "/b/my-copy.db", taken: null, reason: null }, "The"), "a file named otherwise").toBe("The backup my-copy.db");
   });
 });
 

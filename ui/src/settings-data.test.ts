@@ -9,9 +9,12 @@ import { appPerTest, byTestId, credential, fake, mountApp, settle } from "./test
 appPerTest(vi.mocked(invoke), () => [credential({ id: 1, title: "MD" }), credential({ id: 4, title: "Board <cert>" })]);
 
 const DIR = "/data/backups";
-const info = (name: string, records: number): BackupInfo => ({ path: `${DIR}/${name}`, bytes: 1_258_291, version: 9, records });
-const DAILY = info("dossier-20251120-093012-daily.db", 12);
-const ASIDE = info("dossier-20251121-101500-before-restore.db", 14);
+// As Rust describes a backup: the time and reason are what it reads from the file's name.
+const info = (name: string, records: number, taken: string, reason: string): BackupInfo => ({
+  path: `${DIR}/${name}`, bytes: 1_258_291, version: 9, records, taken, reason,
+});
+const DAILY = info("dossier-20251120-093012-daily.db", 12, "2025-11-20 09:30:12", "daily");
+const ASIDE = info("dossier-20251121-101500-before-restore.db", 14, "2025-11-21 10:15:00", "before restore");
 
 function healthOf(p: Partial<Health> = {}): Health {
   return { integrity: "ok", evidence_files: 3, evidence_problems: [], leftovers: [], backups: [DAILY], bad_backups: [], all_well: true, ...p };
@@ -86,7 +89,7 @@ describe("Settings → Backups", () => {
   });
 
   it("backs up now, says where, and lists the new one", async () => {
-    const manual = info("dossier-20251121-101010-manual.db", 2);
+    const manual = info("dossier-20251121-101010-manual.db", 2, "2025-11-21 10:10:10", "manual");
     let list: BackupRow[] = rows;
     fake.handlers.backups = () => list;
     fake.handlers.backup_now = () => {
@@ -103,7 +106,7 @@ describe("Settings → Backups", () => {
 
   it("restores after a confirmation, reloads the app, and Undo restores the database that was kept aside", async () => {
     fake.handlers.backups = () => rows;
-    fake.handlers.restore_backup = (a) => (a.path === DAILY.path ? { from: DAILY, aside: ASIDE } : { from: ASIDE, aside: info("dossier-20251121-101600-before-restore.db", 12) });
+    fake.handlers.restore_backup = (a) => (a.path === DAILY.path ? { from: DAILY, aside: ASIDE } : { from: ASIDE, aside: info("dossier-20251121-101600-before-restore.db", 12, "2025-11-21 10:16:00", "before restore") });
     await mountApp("settings");
     byTestId("backup-restore").click();
     await settle();

@@ -89,10 +89,13 @@ pub fn restore(db: &Path, file: &str, out: &mut impl Write) -> Result<()> {
 
 /// `dossier recover`: salvage into a new store, and with `use_it` put it in place.
 pub fn recover(db: &Path, to: Option<PathBuf>, use_it: bool, out: &mut impl Write) -> Result<()> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let folder = db.parent().unwrap_or(Path::new("."));
-    let into = to.unwrap_or_else(|| folder.join(format!("dossier-salvaged-{stamp}.db")));
-    let s = Store::salvage(db, &into)?;
+    let (s, aside) = if use_it {
+        let (s, aside) = dossier_store::salvage_in_place(db, to)?;
+        (s, Some(aside))
+    } else {
+        let into = to.unwrap_or_else(|| dossier_store::salvage_path(db));
+        (Store::salvage(db, &into)?, None)
+    };
     writeln!(
         out,
         "Read {} records, {} requirement sets and {} settings into {}.",
@@ -104,10 +107,7 @@ pub fn recover(db: &Path, to: Option<PathBuf>, use_it: bool, out: &mut impl Writ
     for lost in &s.lost {
         writeln!(out, "  could not read {lost}")?;
     }
-    if use_it {
-        let aside = dossier_store::replace_damaged(db, &s.path)?;
-        // Its contents are the database now; a second copy beside it would only confuse.
-        let _ = std::fs::remove_file(&s.path);
+    if let Some(aside) = aside {
         writeln!(
             out,
             "It is now the database; the damaged file is kept as {}.",

@@ -26,6 +26,39 @@ pub struct BackupInfo {
     /// Live records in it.
     #[ts(type = "number")]
     pub records: i64,
+    /// When it was taken ("2026-12-01 15:04:57", local time) and why ("daily", "manual",
+    /// "before v7", "before restore"), read from the name Dossier gave it; none for a file
+    /// named otherwise.
+    pub taken: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The time and reason in a name `name_on` made (`dossier-YYYYMMDD-HHMMSS-why[-n].db`).
+fn name_parts(path: &Path) -> Option<(String, String)> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_prefix("dossier-")?.strip_suffix(".db")?;
+    let (day, rest) = rest.split_at_checked(8)?;
+    let (time, why) = rest.strip_prefix('-')?.split_at_checked(6)?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let why = why.strip_prefix('-').filter(|w| !w.is_empty())?;
+    if !digits(day) || !digits(time) {
+        return None;
+    }
+    // A second backup in the same second carries a count, which is not part of the reason.
+    let why = match why.rsplit_once('-') {
+        Some((w, n)) if digits(n) && !n.is_empty() => w,
+        _ => why,
+    };
+    let taken = format!(
+        "{}-{}-{} {}:{}:{}",
+        &day[..4],
+        &day[4..6],
+        &day[6..],
+        &time[..2],
+        &time[2..4],
+        &time[4..]
+    );
+    Some((taken, why.replace('-', " ")))
 }
 
 /// Automatic backups sit beside the database, in `backups/`.
@@ -102,11 +135,14 @@ pub fn verify(path: &Path) -> Result<BackupInfo> {
             latest_version()
         )));
     }
+    let (taken, reason) = name_parts(path).unzip();
     Ok(BackupInfo {
         path: path.to_path_buf(),
         bytes,
         version,
         records: live_records(&c)?,
+        taken,
+        reason,
     })
 }
 
@@ -161,8 +197,11 @@ pub(crate) fn write_verified(conn: &Connection, target: &Path) -> Result<BackupI
                 d.sync_all().map_err(io(dir))?;
             }
             drop(tmp);
+            let (taken, reason) = name_parts(target).unzip();
             Ok(BackupInfo {
                 path: target.to_path_buf(),
+                taken,
+                reason,
                 ..info
             })
         }

@@ -43,7 +43,7 @@ pub use health::{EvidenceProblem, Health};
 pub use migrate::{latest_version, migrate_with, migrations, Migration, APPLICATION_ID};
 pub use read::Db;
 pub use recovery::Restored;
-pub use salvage::{replace_damaged, Salvaged};
+pub use salvage::{replace_damaged, salvage_in_place, salvage_path, Salvaged};
 pub use sweep::Swept;
 
 use rusqlite::{Connection, TransactionBehavior};

@@ -156,6 +156,26 @@ impl Store {
     }
 }
 
+/// Where a salvage of `db` goes by default: `dossier-salvaged-<time>.db` beside it, so the
+/// new store shares the evidence files.
+pub fn salvage_path(db: &Path) -> PathBuf {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    db.parent()
+        .unwrap_or(Path::new("."))
+        .join(format!("dossier-salvaged-{stamp}.db"))
+}
+
+/// Salvages `into` (or beside `db`), then puts the new store in the damaged one's place;
+/// returns what was read and where the damaged file went. The salvaged copy is removed once
+/// it is the database: a second copy beside it would only confuse.
+pub fn salvage_in_place(db: &Path, into: Option<PathBuf>) -> Result<(Salvaged, PathBuf)> {
+    let into = into.unwrap_or_else(|| salvage_path(db));
+    let s = Store::salvage(db, &into)?;
+    let aside = replace_damaged(db, &s.path)?;
+    let _ = std::fs::remove_file(&s.path);
+    Ok((s, aside))
+}
+
 /// Puts `good` (a verified backup, or a salvaged store) in place of the damaged database at
 /// `db`. The damaged file (with its WAL) is renamed aside, never deleted; `good` is copied, so
 /// a backup stays a backup. Returns where the damaged file went.

@@ -96,14 +96,12 @@ impl Store {
         let (Some(db), Some(evidence)) = (self.path(), self.evidence_dir()) else {
             return Ok(Swept::default());
         };
-        let db_dir = db.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let backups = crate::backups::backups_dir_for(db);
         let evidence = evidence.to_path_buf();
         self.with_tx(|tx| {
-            let mut swept = Swept::default();
-            for dir in [&evidence, &backups, &db_dir] {
-                dead_temps(dir, &mut swept.temp_files);
-            }
+            let mut swept = Swept {
+                temp_files: self.leftovers(),
+                ..Swept::default()
+            };
             if shares_evidence(db) {
                 for f in &swept.temp_files {
                     let _ = std::fs::remove_file(f);

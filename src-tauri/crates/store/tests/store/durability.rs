@@ -401,3 +401,34 @@ fn the_data_version_moves_when_another_process_writes() {
         "the app can tell"
     );
 }
+
+#[test]
+fn a_backup_says_when_and_why_it_was_taken() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    let backups = dir.path().join("backups");
+    for (name, taken, reason) in [
+        (
+            "dossier-20251120-093012-manual.db",
+            Some("2025-11-20 09:30:12"),
+            Some("manual"),
+        ),
+        (
+            "dossier-20251120-093012-before-restore-2.db",
+            Some("2025-11-20 09:30:12"),
+            Some("before restore"),
+        ),
+        ("my-copy.db", None, None),
+    ] {
+        let b = store.backup_to(&backups.join(name)).expect("backup");
+        assert_eq!(b.taken.as_deref(), taken, "{name}: when");
+        assert_eq!(b.reason.as_deref(), reason, "{name}: why");
+    }
+    let listed = store.backups();
+    assert!(
+        listed
+            .iter()
+            .all(|b| b.as_ref().is_ok_and(|b| b.taken.is_some())),
+        "the list reads them back the same way: {listed:?}"
+    );
+}
