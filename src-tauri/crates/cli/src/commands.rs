@@ -5,15 +5,12 @@ use crate::args::{Cli, Command, ListArgs, RecordArgs};
 use crate::output;
 use crate::staleness;
 use crate::{CliError, Result};
-use chrono::NaiveDate;
 use dossier_core::{CredentialDraft, CredentialKind, ListQuery, SkillDraft, SortKey};
 use dossier_store::Store;
 use std::io::Write;
 use std::path::PathBuf;
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use dossier_service::today;
 
 fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
     match cli_db {
