@@ -1,4 +1,4 @@
-//! The exporters, read back with a parser.
+//! The iCalendar exporter, read back with a parser.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use dossier_core::requirements::{progress, Requirement};

@@ -1,0 +1,1 @@
+//! Exporters: to be written.
