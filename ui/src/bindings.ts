@@ -32,7 +32,16 @@ source: string, created_at: string, updated_at: string,
  * The record's identity across exports, imports and devices (a UUID v7 the store
  * assigns); it never changes. Empty on records the store did not make.
  */
-uuid: string, };
+uuid: string, 
+/**
+ * The file an imported record came from, as its name (not a path to open).
+ */
+source_file: string | null, 
+/**
+ * The credential's own id in that file (an assertion URL, a `urn:uuid:`), which a
+ * second import of the same file matches on.
+ */
+source_ref: string | null, };
 
 export type SkillDraft = { name: string, relevance: string, };
 

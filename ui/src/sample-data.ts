@@ -31,6 +31,8 @@ export function sampleCredential(p: Partial<Credential>): Credential {
     updated_at: "",
     // Distinct per id, as the store's are; only their being present and stable matters here.
     uuid: `0190a000-0000-7000-8000-${String(p.id ?? 1).padStart(12, "0")}`,
+    source_file: null,
+    source_ref: null,
     ...p,
   };
 }

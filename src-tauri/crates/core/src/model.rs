@@ -192,6 +192,11 @@ with_credential_fields! {
         /// The record's identity across exports, imports and devices (a UUID v7 the store
         /// assigns); it never changes. Empty on records the store did not make.
         pub uuid: String,
+        /// The file an imported record came from, as its name (not a path to open).
+        pub source_file: Option<String>,
+        /// The credential's own id in that file (an assertion URL, a `urn:uuid:`), which a
+        /// second import of the same file matches on.
+        pub source_ref: Option<String>,
     }
 }
 
@@ -221,6 +226,8 @@ impl Credential {
             created_at: String::new(),
             updated_at: String::new(),
             uuid: String::new(),
+            source_file: None,
+            source_ref: None,
         }
     }
 

@@ -159,6 +159,8 @@ pub fn credentials(n: usize, seed: u64) -> Vec<crate::model::Credential> {
             created_at: String::new(),
             updated_at: String::new(),
             uuid: String::new(),
+            source_file: None,
+            source_ref: None,
         })
         .collect()
 }

@@ -68,7 +68,7 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         path: source.to_path_buf(),
         source: e,
     };
-    let mut input = File::open(source).map_err(err)?;
+    let input = File::open(source).map_err(err)?;
     let meta = input.metadata().map_err(err)?;
     if !meta.is_file() {
         return Err(err(std::io::Error::other("not a regular file")));
@@ -80,6 +80,35 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
             limit: MAX_EVIDENCE_BYTES,
         });
     }
+    let name = source.file_name().map(|n| n.to_string_lossy().into_owned());
+    stage_reader(dir, source, name, input)
+}
+
+/// Copies `bytes` (a file an importer read: a baked badge, a signed credential) into `dir`
+/// under its hash, named `name`.
+pub fn stage_bytes(dir: &Path, name: &str, bytes: &[u8]) -> Result<StagedEvidence> {
+    if bytes.len() as u64 > MAX_EVIDENCE_BYTES {
+        return Err(Error::EvidenceTooLarge {
+            path: PathBuf::from(name),
+            size: bytes.len() as u64,
+            limit: MAX_EVIDENCE_BYTES,
+        });
+    }
+    stage_reader(dir, Path::new(name), Some(name.to_string()), bytes)
+}
+
+/// Writes `input` to a temporary file in `dir`, hashing it on the way; `origin` names the
+/// source in errors.
+fn stage_reader(
+    dir: &Path,
+    origin: &Path,
+    name: Option<String>,
+    mut input: impl Read,
+) -> Result<StagedEvidence> {
+    let err = |e| Error::Evidence {
+        path: origin.to_path_buf(),
+        source: e,
+    };
     std::fs::create_dir_all(dir).map_err(|e| Error::Io {
         path: dir.to_path_buf(),
         source: e,
@@ -121,10 +150,7 @@ pub fn stage(dir: &Path, source: &Path) -> Result<StagedEvidence> {
         path: dir.to_path_buf(),
         source: e.error,
     })?;
-    let name = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| sha256.clone());
+    let name = name.unwrap_or_else(|| sha256.clone());
     Ok(StagedEvidence {
         media_type: media_type(&name),
         path: blob_path(dir, &sha256),
@@ -160,13 +186,27 @@ impl Store {
     /// Copies files into the evidence folder before the record's transaction; a failed copy
     /// names the file and nothing is linked.
     pub fn stage_evidence(&self, files: &[PathBuf]) -> Result<Vec<StagedEvidence>> {
-        if files.is_empty() {
+        self.stage_each(files, |dir, f| stage(dir, f))
+    }
+
+    /// `stage_evidence` for files held in memory, as `(name, bytes)` (what an importer read).
+    pub fn stage_evidence_bytes(&self, files: &[(&str, &[u8])]) -> Result<Vec<StagedEvidence>> {
+        self.stage_each(files, |dir, (name, bytes)| stage_bytes(dir, name, bytes))
+    }
+
+    /// Stages every item, or none: a failure removes the copies already made.
+    fn stage_each<T>(
+        &self,
+        items: &[T],
+        stage_one: impl Fn(&Path, &T) -> Result<StagedEvidence>,
+    ) -> Result<Vec<StagedEvidence>> {
+        if items.is_empty() {
             return Ok(Vec::new());
         }
         let dir = self.evidence_dir().ok_or(Error::NoEvidenceDir)?;
-        let mut staged = Vec::with_capacity(files.len());
-        for f in files {
-            match stage(dir, f) {
+        let mut staged = Vec::with_capacity(items.len());
+        for item in items {
+            match stage_one(dir, item) {
                 Ok(s) => staged.push(s),
                 Err(e) => {
                     self.discard_staged(&staged);

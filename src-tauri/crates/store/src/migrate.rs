@@ -40,6 +40,10 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/0006_shipped_defaults.sql"),
     ),
     ("0007_uuids", include_str!("../migrations/0007_uuids.sql")),
+    (
+        "0008_provenance",
+        include_str!("../migrations/0008_provenance.sql"),
+    ),
 ];
 
 /// Data steps that follow a migration's SQL in its transaction: changes to shipped data that

@@ -2,7 +2,7 @@
 //! store beside it. Each record is read on its own, so a damaged page loses the records on it
 //! and no others; the damaged file is only read, never written.
 
-use crate::credentials::{insert, insert_keeping, load};
+use crate::credentials::{insert_from, load, Provenance};
 use crate::error::{Error, Result};
 use crate::Store;
 use dossier_core::requirements::Requirement;
@@ -89,10 +89,13 @@ impl Store {
             };
             let copied = new.with_tx(|tx| {
                 // The record keeps its identity when the damaged file had one.
-                let nid = match c.uuid.as_str() {
-                    "" => insert(tx, &c.input(), &[], "salvage")?,
-                    uuid => insert_keeping(tx, &c.input(), &[], "salvage", uuid)?,
+                let from = Provenance {
+                    source: &c.source,
+                    file: c.source_file.as_deref(),
+                    reference: c.source_ref.as_deref(),
+                    uuid: (!c.uuid.is_empty()).then_some(c.uuid.as_str()),
                 };
+                let nid = insert_from(tx, &c.input(), &[], &from)?;
                 for e in &c.evidence {
                     tx.execute(
                         "INSERT OR IGNORE INTO evidence (credential_id, sha256, name, size, \

@@ -9,7 +9,7 @@ pub use list::list;
 pub use rows::load;
 pub(crate) use write::set_completion;
 use write::{bind_fields, link_evidence, write_skills_and_index};
-pub use write::{insert, insert_keeping};
+pub use write::{insert, insert_from, Provenance};
 
 use crate::error::{Error, Result};
 use crate::evidence::StagedEvidence;

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 pub(super) const COLUMNS: &str =
     "id, kind, status, title, issuer, started, completed, expires, hours, \
-     credit_type, credential_id, url, notes, verified, source, created_at, updated_at, uuid";
+     credit_type, credential_id, url, notes, verified, source, created_at, updated_at, uuid, \
+     source_file, source_ref";
 
 /// Reads one row. Kind, status and dates are parsed from borrowed text (no allocation: lists
 /// read thousands of rows); a value the domain cannot parse is reported, not dropped.
@@ -50,6 +51,8 @@ pub(super) fn read_row(r: &Row) -> Result<Credential> {
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
         uuid: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+        source_file: r.get(18)?,
+        source_ref: r.get(19)?,
     })
 }
 

@@ -87,6 +87,29 @@ pub(super) fn bind_fields(stmt: &mut Statement<'_>, input: &CredentialInput) -> 
     Ok(())
 }
 
+/// Where a record being written came from, and the identity it keeps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Provenance<'a> {
+    /// `manual`, `demo`, `salvage` or an importer's format.
+    pub source: &'a str,
+    /// The imported file's name.
+    pub file: Option<&'a str>,
+    /// The credential's own id in that file.
+    pub reference: Option<&'a str>,
+    /// The Dossier identity the record already has elsewhere (a salvage, Dossier's own
+    /// export); without one the store's trigger gives a new UUID.
+    pub uuid: Option<&'a str>,
+}
+
+impl<'a> Provenance<'a> {
+    pub fn of(source: &'a str) -> Self {
+        Provenance {
+            source,
+            ..Provenance::default()
+        }
+    }
+}
+
 /// Inserts one record inside the caller's transaction; returns its id.
 pub fn insert(
     conn: &Connection,
@@ -94,51 +117,45 @@ pub fn insert(
     staged: &[StagedEvidence],
     source: &str,
 ) -> Result<i64> {
-    insert_row(conn, input, staged, source, None)
+    insert_from(conn, input, staged, &Provenance::of(source))
 }
 
-/// `insert`, keeping the identity the record already has elsewhere (a salvage, an import of
-/// Dossier's own export): the store's trigger gives a UUID only to a row that comes without.
-pub fn insert_keeping(
+/// `insert`, recording where the record came from and keeping an identity it brings.
+pub fn insert_from(
     conn: &Connection,
     input: &CredentialInput,
     staged: &[StagedEvidence],
-    source: &str,
-    uuid: &str,
-) -> Result<i64> {
-    insert_row(conn, input, staged, source, Some(uuid))
-}
-
-fn insert_row(
-    conn: &Connection,
-    input: &CredentialInput,
-    staged: &[StagedEvidence],
-    source: &str,
-    uuid: Option<&str>,
+    from: &Provenance<'_>,
 ) -> Result<i64> {
     let at = now();
-    // Without a uuid the column is left out, so the row is written the same way on every
-    // schema version (the upgrade tests insert into older ones).
-    let sql = match uuid {
-        None => {
-            "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, \
-             hours, credit_type, credential_id, url, notes, verified, source, created_at, \
-             updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-             ?15, ?15)"
-        }
-        Some(_) => {
-            "INSERT INTO credentials (kind, status, title, issuer, started, completed, expires, \
-             hours, credit_type, credential_id, url, notes, verified, source, created_at, \
-             updated_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-             ?14, ?15, ?15, ?16)"
-        }
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
+    // Columns without a value are left out, so a plain record is written the same way on
+    // every schema version (the upgrade tests insert into older ones).
+    let extra: Vec<(&str, &str)> = [
+        ("uuid", from.uuid),
+        ("source_file", from.file),
+        ("source_ref", from.reference),
+    ]
+    .into_iter()
+    .filter_map(|(col, v)| Some((col, v?)))
+    .collect();
+    let mut cols = String::from(
+        "kind, status, title, issuer, started, completed, expires, hours, credit_type, \
+         credential_id, url, notes, verified, source, created_at, updated_at",
+    );
+    let mut values =
+        String::from("?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15");
+    for (i, (col, _)) in extra.iter().enumerate() {
+        cols.push_str(", ");
+        cols.push_str(col);
+        values.push_str(&format!(", ?{}", 16 + i));
+    }
+    let sql = format!("INSERT INTO credentials ({cols}) VALUES ({values})");
+    let mut stmt = conn.prepare_cached(&sql)?;
     bind_fields(&mut stmt, input)?;
-    stmt.raw_bind_parameter(14, source)?;
+    stmt.raw_bind_parameter(14, from.source)?;
     stmt.raw_bind_parameter(15, &at)?;
-    if let Some(u) = uuid {
-        stmt.raw_bind_parameter(16, u)?;
+    for (i, (_, v)) in extra.iter().enumerate() {
+        stmt.raw_bind_parameter(16 + i, v)?;
     }
     stmt.raw_execute()?;
     let id = conn.last_insert_rowid();

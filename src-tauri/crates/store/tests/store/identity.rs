@@ -116,3 +116,37 @@ fn a_salvaged_record_keeps_its_identity() {
         "the same identity in the new store"
     );
 }
+
+#[test]
+fn an_imported_record_keeps_its_file_its_reference_and_a_given_uuid() {
+    let store = mem();
+    let uuid = "0190a000-0000-7000-8000-000000000042";
+    let id = store
+        .with_tx(|tx| {
+            dossier_store::insert_from(
+                tx,
+                &input("Badge", CredentialKind::MicroCredential, &[]),
+                &[],
+                &dossier_store::Provenance {
+                    source: "openbadges",
+                    file: Some("badge.png"),
+                    reference: Some("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002"),
+                    uuid: Some(uuid),
+                },
+            )
+        })
+        .expect("insert");
+    let c = store.get(id).expect("get");
+    assert_eq!(c.source, "openbadges", "the format is the source");
+    assert_eq!(c.source_file.as_deref(), Some("badge.png"), "the file is kept");
+    assert_eq!(
+        c.source_ref.as_deref(),
+        Some("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002"),
+        "the credential's own id is kept"
+    );
+    assert_eq!(c.uuid, uuid, "a given identity is kept, not replaced by the trigger");
+    let plain = store
+        .add(&input("Typed", CredentialKind::Degree, &[]), &[], "manual")
+        .expect("add");
+    assert_eq!((plain.source_file, plain.source_ref), (None, None), "a typed record has none");
+}
