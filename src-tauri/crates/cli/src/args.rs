@@ -44,8 +44,12 @@ pub enum Command {
         #[arg(long, value_name = "SHA256")]
         detach: Vec<String>,
     },
-    /// Remove a credential (undo with `dossier restore ID`).
-    Remove { id: i64 },
+    /// Remove credentials (undo with `dossier restore ID`); several ids are removed together,
+    /// or none (undoing an import: `dossier remove 12-40`).
+    Remove {
+        #[arg(required = true, value_name = "ID|FROM-TO")]
+        ids: Vec<String>,
+    },
     /// Bring back a removed credential (ID), or restore the database from a backup (FILE:
     /// checked first; the current database is kept in backups/).
     Restore {
@@ -116,6 +120,28 @@ pub enum Command {
         completed: String,
         #[arg(long, value_name = "DATE")]
         expires: Option<String>,
+    },
+    /// Import credentials from files: Open Badges (JSON, JWT, baked PNG/SVG), CLR, LinkedIn
+    /// export (CSV or zip), JSON Resume, Europass, any CSV. The format is read from the
+    /// content. All records are written in one transaction, or none; a file imported twice
+    /// adds nothing the second time.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// auto, openbadges, clr, linkedin, jsonresume, europass, csv or archive
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// List what would be added, what matches a record already kept, and what is invalid;
+        /// write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+        /// For a CSV: the column that fills a field, as FIELD=COLUMN (repeatable; replaces the
+        /// guessed mapping). Fields: title, issuer, kind, in_progress, started, completed,
+        /// expires, hours, credit_type, credential_id, url, notes, skills.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
     },
     /// Export to other formats.
     #[command(subcommand)]

@@ -195,13 +195,19 @@ pub fn run(cli: Cli) -> Result<()> {
             writeln!(out, "Updated #{} {}", c.id, c.title)?;
             note_default_half_lives(&store, &c)?;
         }
-        Command::Remove { id } => {
-            let c = open_for_record(&cli.db, id)?.remove(id)?;
-            writeln!(
-                out,
-                "Removed #{} {}. Undo with: dossier restore {}",
-                c.id, c.title, c.id
-            )?;
+        Command::Remove { ids } => {
+            let ids = crate::input::ids(&ids)?;
+            if let [id] = ids[..] {
+                let c = open_for_record(&cli.db, id)?.remove(id)?;
+                writeln!(
+                    out,
+                    "Removed #{} {}. Undo with: dossier restore {}",
+                    c.id, c.title, c.id
+                )?;
+            } else {
+                let n = open_for_record(&cli.db, ids[0])?.remove_many(&ids)?;
+                writeln!(out, "Removed {n} records. Undo with: dossier restore ID")?;
+            }
         }
         Command::Restore { target } => match target.parse::<i64>() {
             Ok(id) => {
@@ -215,6 +221,25 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Check { json } => crate::backups::check(&open_to_read(&cli.db)?, json, &mut out)?,
         Command::Backups { json } => crate::backups::list(&open_to_read(&cli.db)?, json, &mut out)?,
+        Command::Import {
+            files,
+            format,
+            dry_run,
+            json,
+            map,
+        } => {
+            let options = crate::imports::options(&format, &map)?;
+            let path = db_path(&cli.db)?;
+            let store = if dry_run && !path.exists() {
+                // A preview with no database yet: everything would be added; nothing is created.
+                Store::open_in_memory()?
+            } else if dry_run {
+                open_to_read(&cli.db)?
+            } else {
+                open_to_write(&cli.db)?
+            };
+            crate::imports::import(&store, &files, &options, dry_run, json, &mut out)?
+        }
         Command::Demo => {
             let n = open_to_write(&cli.db)?.load_demo(today())?;
             writeln!(out, "Loaded the demo portfolio: {n} records")?;

@@ -23,3 +23,28 @@ pub fn overlay<'a>(fields: impl IntoIterator<Item = (&'a Option<String>, &'a mut
         }
     }
 }
+
+/// Record ids as typed: `12`, or a span `12-40` (an import's records are consecutive).
+pub fn ids(given: &[String]) -> Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    for g in given {
+        let bad = || {
+            usage(
+                "ID",
+                format!("'{g}' is not a record id or a span like 12-40"),
+            )
+        };
+        let id = |s: &str| s.trim().parse::<i64>().map_err(|_| bad());
+        match g.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (id(a)?, id(b)?);
+                if b < a || b - a > 1_000_000 {
+                    return Err(bad());
+                }
+                ids.extend(a..=b);
+            }
+            None => ids.push(id(g)?),
+        }
+    }
+    Ok(ids)
+}

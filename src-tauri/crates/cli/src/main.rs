@@ -8,6 +8,7 @@ mod backups;
 mod changes;
 mod commands;
 mod coverage;
+mod imports;
 mod input;
 mod output;
 mod report;
@@ -37,6 +38,9 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Report(dossier_report::Error),
+    /// A file to import is invalid, too large or of no known format: nothing was written.
+    #[error("{0}")]
+    File(dossier_interop::Error),
     /// `dossier check` found something to act on; the report says what.
     #[error("not everything is well (see above)")]
     Unwell,
@@ -57,6 +61,8 @@ impl From<dossier_service::Error> for CliError {
             }
             dossier_service::Error::Store(e) => CliError::Store(e),
             dossier_service::Error::Report(e) => CliError::Report(e),
+            dossier_service::Error::Import(e) => CliError::File(e),
+            dossier_service::Error::Selection(m) => CliError::Usage(m),
         }
     }
 }
@@ -64,7 +70,8 @@ impl From<dossier_service::Error> for CliError {
 impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Validation(_) => 2,
+            CliError::Usage(_) | CliError::Validation(_) | CliError::File(_) => 2,
+            CliError::Store(dossier_store::Error::FileTooLarge { .. }) => 2,
             CliError::Store(dossier_store::Error::Invalid(_)) => 2,
             _ => 1,
         }

@@ -24,12 +24,6 @@ pub fn compact_payload(text: &[u8]) -> Option<Vec<u8>> {
     b64(payload)
 }
 
-/// The decoded protected header of a compact JWS.
-pub fn compact_header(text: &[u8]) -> Option<Value> {
-    let text = std::str::from_utf8(text).ok()?.trim();
-    serde_json::from_slice(&b64(text.split('.').next()?)?).ok()
-}
-
 /// The payload of a JWS JSON serialisation, parsed, or `None` when `v` is not one.
 pub fn json_payload(v: &Value) -> Option<Value> {
     let payload = v.get("payload")?.as_str()?;

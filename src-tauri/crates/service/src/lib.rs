@@ -8,12 +8,20 @@ use dossier_core::staleness::Freshness;
 use dossier_core::FieldError;
 use dossier_store::Store;
 
+pub mod import;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Store(#[from] dossier_store::Error),
     #[error(transparent)]
     Report(#[from] dossier_report::Error),
+    /// A file to import is unreadable, too large or of no known format.
+    #[error(transparent)]
+    Import(#[from] dossier_interop::Error),
+    /// An import's choice of records does not fit its preview.
+    #[error("{0}")]
+    Selection(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

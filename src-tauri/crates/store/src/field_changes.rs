@@ -11,7 +11,7 @@ use dossier_core::field_change::{shipped, Phase, ShippedChange};
 use dossier_core::staleness::FieldChange;
 use rusqlite::{params, Connection};
 
-fn shipped_changes() -> Result<Vec<ShippedChange>> {
+pub(crate) fn shipped_changes() -> Result<Vec<ShippedChange>> {
     shipped().map_err(|e| Error::Shipped {
         file: "field-changes.json",
         message: format!("line {}: {e}", e.line()),
@@ -19,27 +19,52 @@ fn shipped_changes() -> Result<Vec<ShippedChange>> {
 }
 
 fn insert(conn: &Connection, c: &FieldChange) -> Result<i64> {
+    insert_kept(conn, c, None)
+}
+
+/// `insert`, keeping the identity and creation time a change brings (`(uuid, created_at)`,
+/// from an export). Without one the columns are left out, so the shipped changes are seeded
+/// the same way on the schema before UUIDs.
+pub(crate) fn insert_kept(
+    conn: &Connection,
+    c: &FieldChange,
+    kept: Option<(&str, &str)>,
+) -> Result<i64> {
     let c = c.normalized();
     let effective = serde_json::to_string(&c.effective).map_err(|e| Error::CorruptFieldChange {
         id: c.id,
         field: "effective dates",
         message: e.to_string(),
     })?;
-    conn.execute(
+    let (uuid, created_at) = match kept {
+        Some((uuid, at)) => (Some(uuid), at.to_string()),
+        None => (None, now()),
+    };
+    let (col, val) = if uuid.is_some() {
+        (", uuid", ", ?9")
+    } else {
+        ("", "")
+    };
+    let sql = format!(
         "INSERT INTO field_changes \
-         (announced, effective, title, jurisdiction, impact, source, note, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            c.announced.to_string(),
-            effective,
-            c.title,
-            c.jurisdiction,
-            c.impact,
-            c.source,
-            c.note,
-            now()
-        ],
-    )?;
+         (announced, effective, title, jurisdiction, impact, source, note, created_at{col}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8{val})"
+    );
+    let announced = c.announced.to_string();
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &announced,
+        &effective,
+        &c.title,
+        &c.jurisdiction,
+        &c.impact,
+        &c.source,
+        &c.note,
+        &created_at,
+    ];
+    if let Some(u) = &uuid {
+        values.push(u);
+    }
+    conn.execute(&sql, values.as_slice())?;
     let id = conn.last_insert_rowid();
     let mut link = conn.prepare_cached(
         "INSERT OR IGNORE INTO field_change_skills (change_id, skill) VALUES (?1, ?2)",

@@ -35,32 +35,41 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Reads a text file the user chose (a framework, later an import), refusing one larger than
-/// `limit` bytes before reading it: an untrusted file is bounded before it is parsed.
+/// Reads a text file the user chose (a framework), refusing one larger than `limit` bytes
+/// before reading it: an untrusted file is bounded before it is parsed.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<String> {
+    let bytes = read_bytes_bounded(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}
+
+/// `read_bounded` for a file of any content (an import: a badge image, a zip).
+pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > limit {
-        return Err(Error::FileTooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit,
-        });
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other("not a regular file")));
     }
-    let mut text = String::new();
+    let too_large = |size| Error::FileTooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` holds the bound even if the file grows between the check and the read.
-    std::io::Read::read_to_string(&mut std::io::Read::take(file, limit + 1), &mut text)
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(io)?;
-    if text.len() as u64 > limit {
-        return Err(Error::FileTooLarge {
-            path: path.to_path_buf(),
-            size: text.len() as u64,
-            limit,
-        });
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
     }
-    Ok(text)
+    Ok(bytes)
 }

@@ -18,8 +18,10 @@ mod files;
 mod frameworks;
 mod health;
 mod identity;
+mod matching;
 mod migrate;
 mod opening;
+mod portable;
 mod profile;
 mod read;
 mod recovery;
@@ -37,10 +39,16 @@ pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};
 pub use evidence::MAX_EVIDENCE_BYTES;
-pub use files::{read_bounded, write_atomically};
+pub use files::{read_bounded, read_bytes_bounded, write_atomically};
 pub use frameworks::{ACTIVE_KEY, MAX_FRAMEWORK_BYTES};
 pub use health::{EvidenceProblem, Health};
+pub use matching::MatchKey;
 pub use migrate::{latest_version, migrate_with, migrations, Migration, APPLICATION_ID};
+pub use portable::{
+    ExportHeader, FrameworkAlias, MissingEvidence, Portable, PortableCredential, PortableEvidence,
+    PortableFieldChange, PortableFramework, PortableRenewal, PortableRequirement, PortableSettings,
+    PortableSkillArea, RestoreSummary, Tally,
+};
 pub use read::Db;
 pub use recovery::Restored;
 pub use salvage::{replace_damaged, salvage_in_place, salvage_path, Salvaged};

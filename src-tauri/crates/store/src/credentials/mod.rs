@@ -129,6 +129,19 @@ impl Store {
         })
     }
 
+    /// Removes many records softly in one transaction (undoing an import): all or none.
+    pub fn remove_many(&self, ids: &[i64]) -> Result<usize> {
+        self.with_tx(|tx| {
+            let at = now();
+            for &id in ids {
+                require_live(tx, id)?;
+                tx.prepare_cached("UPDATE credentials SET deleted_at = ?2 WHERE id = ?1")?
+                    .execute(params![id, at])?;
+            }
+            Ok(ids.len())
+        })
+    }
+
     /// Undoes `remove`.
     pub fn restore(&self, id: i64) -> Result<Credential> {
         self.with_tx(|tx| {

@@ -1,0 +1,508 @@
+//! Importing files, written once for the CLI and the app: read each file (bounded, its format
+//! found from its content), validate every record through the same draft the form uses, match
+//! it against the store, and write the chosen records in one transaction, or none.
+//!
+//! A preview and the import that follows it read the same files twice rather than holding a
+//! plan between calls; the plan's digest of the files' bytes makes the second read refuse
+//! files that changed in between, so what is written is what was shown.
+
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use dossier_core::{CredentialInput, CredentialKind};
+use dossier_interop::table::Mapping;
+use dossier_interop::{Format, Found, InputFile, Source};
+use dossier_store::{MatchKey, Provenance, Store};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// How to read the files: the format (detected when absent) and, for a generic CSV, which
+/// column fills which field (guessed from the header when absent).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ImportOptions {
+    pub format: Option<Format>,
+    pub mapping: Option<Mapping>,
+}
+
+/// What the import does with a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Add,
+    Duplicate,
+    Invalid,
+}
+
+/// One record of a preview, in the shape `dossier import --json` prints.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportRow {
+    pub action: Action,
+    pub kind: CredentialKind,
+    pub title: String,
+    pub issuer: Option<String>,
+    pub completed: Option<String>,
+    pub expires: Option<String>,
+    pub hours: Option<f64>,
+    pub skills: Vec<String>,
+    pub source: Source,
+    /// The record a duplicate matches.
+    #[ts(type = "number | null")]
+    pub matches: Option<i64>,
+    /// Why a record is a duplicate or invalid, naming the row or field.
+    pub reason: Option<String>,
+    /// Where in its file: "row 12", "credentialSubject.verifiableCredential[2]".
+    pub location: String,
+    /// What could not be read, said plainly.
+    pub notes: Vec<String>,
+    /// The group it came in (a CLR's name).
+    pub group: Option<String>,
+    /// Names of the files kept as its evidence.
+    pub evidence: Vec<String>,
+}
+
+/// A file of the import, with the format it was read as.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportFile {
+    pub name: String,
+    pub format: Format,
+    /// A CSV's header and the mapping used, so the app can show and change it.
+    pub headers: Vec<String>,
+    pub mapping: Option<Mapping>,
+}
+
+/// A preview, or the outcome of an import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportPlan {
+    pub records: Vec<ImportRow>,
+    pub files: Vec<ImportFile>,
+    /// SHA-256 over the files read, so an import can check it writes what was previewed.
+    pub digest: String,
+    /// Records written: 0 in a preview.
+    pub added: usize,
+    /// Their ids, for undoing the whole import.
+    #[ts(type = "number[]")]
+    pub ids: Vec<i64>,
+}
+
+/// Progress of a write: records done of the total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Reads the files to import, each bounded before it is read.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
+    paths
+        .iter()
+        .map(|p| {
+            let bytes =
+                dossier_store::read_bytes_bounded(p, dossier_interop::bounds::MAX_FILE_BYTES)?;
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
+            Ok(InputFile::new(name, bytes))
+        })
+        .collect()
+}
+
+struct Entry {
+    found: Found,
+    input: Option<CredentialInput>,
+}
+
+/// A preview with what the import needs to write it.
+pub struct Prepared {
+    pub plan: ImportPlan,
+    entries: Vec<Entry>,
+}
+
+/// Reads, validates and matches every record of `files`; writes nothing.
+pub fn prepare(
+    store: &Store,
+    files: &[InputFile],
+    options: &ImportOptions,
+    today: NaiveDate,
+) -> Result<Prepared> {
+    let mut summaries = Vec::with_capacity(files.len());
+    let mut found = Vec::new();
+    let mut digest = Sha256::new();
+    for file in files {
+        digest.update((file.name.len() as u64).to_le_bytes());
+        digest.update(file.name.as_bytes());
+        digest.update((file.bytes.len() as u64).to_le_bytes());
+        digest.update(&file.bytes);
+        let format = match options.format {
+            Some(f) => f,
+            None => dossier_interop::detect(file)?,
+        };
+        let (headers, mapping) = match format {
+            Format::Csv => {
+                let headers = dossier_interop::table::headers(file)?;
+                let mapping = options
+                    .mapping
+                    .clone()
+                    .unwrap_or_else(|| dossier_interop::table::guess(&headers));
+                (headers, Some(mapping))
+            }
+            _ => (Vec::new(), None),
+        };
+        found.extend(dossier_interop::read(file, Some(format), mapping.as_ref())?);
+        summaries.push(ImportFile {
+            name: file.name.clone(),
+            format,
+            headers,
+            mapping,
+        });
+    }
+    let keys = store.read(|db| db.match_keys())?;
+    let mut matcher = Matcher::new(&keys);
+    let mut records = Vec::with_capacity(found.len());
+    let mut entries = Vec::with_capacity(found.len());
+    for (i, f) in found.into_iter().enumerate() {
+        let (row, input) = assess(&f, i, today, &mut matcher);
+        records.push(row);
+        entries.push(Entry { found: f, input });
+    }
+    let digest = digest
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Prepared {
+        plan: ImportPlan {
+            records,
+            files: summaries,
+            digest,
+            added: 0,
+            ids: Vec::new(),
+        },
+        entries,
+    })
+}
+
+/// The record's notes with what the importer could not read appended, so the stored record
+/// says it too.
+fn with_notes(f: &Found) -> dossier_core::CredentialDraft {
+    let mut draft = f.draft.clone();
+    if !f.notes.is_empty() {
+        let extra = f.notes.join("\n");
+        draft.notes = match draft.notes.trim() {
+            "" => extra,
+            own => format!("{own}\n\n{extra}"),
+        };
+    }
+    draft
+}
+
+fn assess(
+    f: &Found,
+    index: usize,
+    today: NaiveDate,
+    matcher: &mut Matcher,
+) -> (ImportRow, Option<CredentialInput>) {
+    let draft = with_notes(f);
+    let checked = draft.validate(today);
+    let where_ = |msg: String| match f.location.as_str() {
+        "" => msg,
+        at => format!("{at}: {msg}"),
+    };
+    let mut row = ImportRow {
+        action: Action::Add,
+        kind: draft.kind,
+        title: draft.title.trim().to_string(),
+        issuer: nonempty(&draft.issuer),
+        completed: nonempty(&draft.completed),
+        expires: nonempty(&draft.expires),
+        hours: draft.hours.trim().parse().ok(),
+        skills: draft
+            .skills
+            .iter()
+            .map(|s| s.name.trim().to_string())
+            .collect(),
+        source: f.source.clone(),
+        matches: None,
+        reason: None,
+        location: f.location.clone(),
+        notes: f.notes.clone(),
+        group: f.group.clone(),
+        evidence: f.evidence.iter().map(|a| a.name.clone()).collect(),
+    };
+    let problems: Vec<String> = f
+        .problems
+        .iter()
+        .cloned()
+        .chain(
+            checked
+                .as_ref()
+                .err()
+                .into_iter()
+                .flatten()
+                .map(ToString::to_string),
+        )
+        .collect();
+    if !problems.is_empty() {
+        row.action = Action::Invalid;
+        row.reason = Some(where_(problems.join("; ")));
+        return (row, None);
+    }
+    let input = checked.ok();
+    let Some(clean) = input.as_ref() else {
+        return (row, None);
+    };
+    if let Some((id, why)) = matcher.find(f, clean) {
+        row.action = Action::Duplicate;
+        row.matches = id;
+        row.reason = Some(why);
+        return (row, None);
+    }
+    matcher.claim(f, clean, index);
+    (row, input)
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Text compared without case or repeated spaces: "Board  of X" and "board of x" match.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Where a record was seen: in the store (an id), or earlier in this import (a row).
+#[derive(Clone, Copy)]
+enum Seen {
+    Stored { id: i64, removed: bool },
+    Row(usize),
+}
+
+/// Finds a record the store (or this import, earlier) already has: by Dossier identity, by
+/// the credential's own id in its file, by credential id (licence number) from the same
+/// issuer, then by title, issuer and date.
+struct Matcher {
+    uuid: HashMap<String, Seen>,
+    reference: HashMap<String, Seen>,
+    credential_id: HashMap<String, (Option<String>, Seen)>,
+    title: HashMap<(String, String, String), Seen>,
+}
+
+impl Matcher {
+    fn new(keys: &[MatchKey]) -> Self {
+        let mut m = Matcher {
+            uuid: HashMap::new(),
+            reference: HashMap::new(),
+            credential_id: HashMap::new(),
+            title: HashMap::new(),
+        };
+        for k in keys {
+            let seen = Seen::Stored {
+                id: k.id,
+                removed: k.removed,
+            };
+            if !k.uuid.is_empty() {
+                m.uuid.insert(k.uuid.clone(), seen);
+            }
+            // A removed record keeps only its identity: anything else of it may be added anew.
+            if k.removed {
+                continue;
+            }
+            if let Some(r) = &k.source_ref {
+                m.reference.insert(r.clone(), seen);
+            }
+            if let Some(c) = &k.credential_id {
+                m.credential_id
+                    .insert(norm(c), (k.issuer.as_deref().map(norm), seen));
+            }
+            m.title.insert(
+                title_key(&k.title, k.issuer.as_deref(), k.completed.as_deref()),
+                seen,
+            );
+        }
+        m
+    }
+
+    fn find(&self, f: &Found, c: &CredentialInput) -> Option<(Option<i64>, String)> {
+        let say = |seen: Seen, by: &str| match seen {
+            Seen::Stored { id, removed: false } => (Some(id), format!("same {by} as record #{id}")),
+            Seen::Stored { id, removed: true } => (
+                Some(id),
+                format!("same {by} as record #{id}, which was removed (restore it instead)"),
+            ),
+            Seen::Row(row) => (
+                None,
+                format!("same {by} as record {} of this import", row + 1),
+            ),
+        };
+        if let Some(seen) = f.uuid.as_ref().and_then(|u| self.uuid.get(u)) {
+            return Some(say(*seen, "Dossier identity"));
+        }
+        if let Some(seen) = f.source.id.as_ref().and_then(|r| self.reference.get(r)) {
+            return Some(say(*seen, "credential id in its file"));
+        }
+        if let Some(cid) = &c.credential_id {
+            if let Some((issuer, seen)) = self.credential_id.get(&norm(cid)) {
+                let same_issuer = match (issuer, &c.issuer) {
+                    (Some(a), Some(b)) => *a == norm(b),
+                    _ => true,
+                };
+                if same_issuer {
+                    return Some(say(*seen, "credential id"));
+                }
+            }
+        }
+        let completed = c.completed.map(|d| d.to_string());
+        let key = title_key(&c.title, c.issuer.as_deref(), completed.as_deref());
+        self.title
+            .get(&key)
+            .map(|seen| say(*seen, "title, issuer and date"))
+    }
+
+    /// Remembers a record this import adds, so the same one later in the files is a duplicate.
+    fn claim(&mut self, f: &Found, c: &CredentialInput, row: usize) {
+        let seen = Seen::Row(row);
+        if let Some(u) = &f.uuid {
+            self.uuid.insert(u.clone(), seen);
+        }
+        if let Some(r) = &f.source.id {
+            self.reference.insert(r.clone(), seen);
+        }
+        if let Some(cid) = &c.credential_id {
+            self.credential_id
+                .insert(norm(cid), (c.issuer.as_deref().map(norm), seen));
+        }
+        let completed = c.completed.map(|d| d.to_string());
+        self.title.insert(
+            title_key(&c.title, c.issuer.as_deref(), completed.as_deref()),
+            seen,
+        );
+    }
+}
+
+fn title_key(
+    title: &str,
+    issuer: Option<&str>,
+    completed: Option<&str>,
+) -> (String, String, String) {
+    (
+        norm(title),
+        issuer.map(norm).unwrap_or_default(),
+        completed.unwrap_or_default().to_string(),
+    )
+}
+
+/// Writes the records to add (all of them, or those at `selected` indices of the plan) in one
+/// transaction with their evidence; `progress` hears each hundred written.
+pub fn apply(
+    store: &Store,
+    prepared: Prepared,
+    selected: Option<&[usize]>,
+    progress: &dyn Fn(ImportProgress),
+) -> Result<ImportPlan> {
+    let Prepared { mut plan, entries } = prepared;
+    if let Some(sel) = selected {
+        if let Some(&bad) = sel.iter().find(|&&i| i >= entries.len()) {
+            return Err(Error::Selection(format!(
+                "record {} is not in the preview (it has {})",
+                bad + 1,
+                entries.len()
+            )));
+        }
+    }
+    let chosen: Vec<(usize, &Entry, &CredentialInput)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| selected.is_none_or(|s| s.contains(i)))
+        .filter_map(|(i, e)| Some((i, e, e.input.as_ref()?)))
+        .collect();
+    let total = chosen.len();
+    let files: Vec<(&str, &[u8])> = chosen
+        .iter()
+        .flat_map(|(_, e, _)| e.found.evidence.iter())
+        .map(|a| (a.name.as_str(), &a.bytes[..]))
+        .collect();
+    let staged = store.stage_evidence_bytes(&files)?;
+    let written = store.with_tx(|tx| {
+        let mut ids = Vec::with_capacity(total);
+        let mut next = 0;
+        for (done, (_, e, input)) in chosen.iter().enumerate() {
+            let n = e.found.evidence.len();
+            let from = Provenance {
+                source: e.found.source.format.as_str(),
+                file: Some(&e.found.source.file),
+                reference: e.found.source.id.as_deref(),
+                uuid: e.found.uuid.as_deref(),
+            };
+            ids.push(dossier_store::insert_from(
+                tx,
+                input,
+                &staged[next..next + n],
+                &from,
+            )?);
+            next += n;
+            if done % 100 == 99 {
+                progress(ImportProgress {
+                    done: done + 1,
+                    total,
+                });
+            }
+        }
+        Ok::<_, dossier_store::Error>(ids)
+    });
+    let ids = match written {
+        Ok(ids) => ids,
+        Err(e) => {
+            store.discard_staged(&staged);
+            return Err(e.into());
+        }
+    };
+    progress(ImportProgress { done: total, total });
+    plan.added = ids.len();
+    plan.ids = ids;
+    Ok(plan)
+}
+
+/// The whole import, as both front ends run it: read, preview, and (unless `dry_run`) write.
+/// `digest`, when given, is the preview's: files that changed since are refused.
+pub fn import(
+    store: &Store,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    run: Run<'_>,
+    today: NaiveDate,
+    progress: &dyn Fn(ImportProgress),
+) -> Result<ImportPlan> {
+    let files = load(paths)?;
+    let prepared = prepare(store, &files, options, today)?;
+    if let Some(d) = run.digest {
+        if d != prepared.plan.digest {
+            return Err(Error::Selection(
+                "the files changed since the preview; preview them again".into(),
+            ));
+        }
+    }
+    if run.dry_run {
+        return Ok(prepared.plan);
+    }
+    apply(store, prepared, run.selected, progress)
+}
+
+/// How `import` runs: a preview, or a write of all or some records.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Run<'a> {
+    pub dry_run: bool,
+    pub selected: Option<&'a [usize]>,
+    pub digest: Option<&'a str>,
+}
+
+/// Undoes an import: its records are removed (softly) in one transaction.
+pub fn undo(store: &Store, ids: &[i64]) -> Result<usize> {
+    Ok(store.remove_many(ids)?)
+}
