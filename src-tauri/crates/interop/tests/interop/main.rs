@@ -2,3 +2,4 @@
 //! shapes real ones have (tests/fixtures), and on hostile ones.
 
 mod ics;
+mod openbadges;
