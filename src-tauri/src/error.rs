@@ -18,6 +18,12 @@ pub enum AppError {
     Unavailable(std::sync::Arc<StoreError>),
     #[error(transparent)]
     Report(#[from] dossier_report::Error),
+    /// A file to import is invalid, too large or of no known format; nothing was written.
+    #[error(transparent)]
+    File(#[from] dossier_interop::Error),
+    /// An import's choice does not fit its preview (the files changed since).
+    #[error("{0}")]
+    Selection(String),
     /// A recovery was asked for while the database is not damaged.
     #[error("the database is not damaged; there is nothing to recover")]
     NothingToRecover,
@@ -36,6 +42,8 @@ impl From<dossier_service::Error> for AppError {
         match e {
             dossier_service::Error::Store(e) => AppError::Store(e),
             dossier_service::Error::Report(e) => AppError::Report(e),
+            dossier_service::Error::Import(e) => AppError::File(e),
+            dossier_service::Error::Selection(m) => AppError::Selection(m),
         }
     }
 }
@@ -47,7 +55,9 @@ impl AppError {
             // Why it is unavailable decides the kind: the open error's own.
             AppError::Unavailable(e) => store_kind(e),
             AppError::Open { .. } => UiErrorKind::Io,
-            AppError::NothingToRecover => UiErrorKind::Conflict,
+            AppError::NothingToRecover | AppError::Selection(_) => UiErrorKind::Conflict,
+            AppError::File(dossier_interop::Error::Io { .. }) => UiErrorKind::Io,
+            AppError::File(_) => UiErrorKind::Validation,
             AppError::Report(_) | AppError::Stopped(_) => UiErrorKind::Internal,
             AppError::Store(e) => store_kind(e),
         }

@@ -3,9 +3,10 @@
 //! functions the UI calls (`ui/src/ipc.ts`, generated; a test fails when it drifts), so the UI
 //! has no hand-written command names and no hand-declared argument types.
 
+pub use crate::imports::IMPORT_PROGRESS;
 use crate::recovery::{BackupRow, Recovery};
 pub use crate::report::{ReportProgress, REPORT_PROGRESS};
-use crate::{commands, coverage, recovery, report, staleness};
+use crate::{commands, coverage, imports, recovery, report, staleness};
 use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::coverage::CoverageView;
 use dossier_core::dashboard::Dashboard;
@@ -19,6 +20,7 @@ use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UserSettings,
 };
+use dossier_service::import::{ImportOptions, ImportPlan};
 use dossier_store::{BackupInfo, Health, Restored, Salvaged};
 
 /// One command as the UI sees it.
@@ -118,6 +120,16 @@ ipc! {
     coverage::import_framework() -> Option<Framework>;
     /// Asks where to save (native dialog) and writes the framework's JSON; the path, or null when cancelled.
     coverage::export_framework(id: String) -> Option<String>;
+    /// The native file dialog for files to import; [] when cancelled.
+    imports::pick_import_files() -> Vec<String>;
+    /// What importing the files would add, what matches a kept record, what is invalid and
+    /// why; writes nothing. The format is read from each file's content.
+    imports::preview_import(paths: Vec<String>, options: ImportOptions) -> ImportPlan;
+    /// Imports the preview's records at `selected` in one transaction, refusing files that
+    /// changed since (`digest`); sends `import-progress` events.
+    imports::run_import(paths: Vec<String>, options: ImportOptions, selected: Vec<usize>, digest: String) -> ImportPlan;
+    /// Removes an import's records together.
+    imports::undo_import(ids: Vec<i64>) -> usize;
     /// Everything whole? Integrity, evidence against its SHA-256, leftovers, backups.
     recovery::health() -> Health;
     /// The files in backups/, newest first, each verified.

@@ -5,6 +5,7 @@ mod commands;
 mod coverage;
 pub mod error;
 mod files;
+mod imports;
 pub mod ipc;
 pub mod recovery;
 mod report;

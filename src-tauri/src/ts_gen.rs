@@ -3,7 +3,7 @@
 //! sections and the progress event.
 
 use crate::ipc::{contract, Command};
-use crate::ipc::{ReportProgress, REPORT_PROGRESS};
+use crate::ipc::{ReportProgress, IMPORT_PROGRESS, REPORT_PROGRESS};
 use dossier_core::profile::Sections;
 use dossier_core::UiErrorKind;
 use std::collections::BTreeSet;
@@ -19,6 +19,11 @@ pub fn config() -> ts_rs::Config {
 /// `ReportProgress` first (it has its own comment in the file).
 fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
     use crate::recovery::{BackupRow, Recovery};
+    use dossier_interop::table::{Field, Mapping};
+    use dossier_interop::{Format, Source};
+    use dossier_service::import::{
+        Action, ImportFile, ImportOptions, ImportPlan, ImportProgress, ImportRow,
+    };
     use dossier_store::{BackupInfo, EvidenceProblem, Health, Restored, Salvaged};
     vec![
         ("ReportProgress".into(), ReportProgress::decl(cfg)),
@@ -29,6 +34,16 @@ fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
         ("Salvaged".into(), Salvaged::decl(cfg)),
         ("BackupRow".into(), BackupRow::decl(cfg)),
         ("Recovery".into(), Recovery::decl(cfg)),
+        ("ImportOptions".into(), ImportOptions::decl(cfg)),
+        ("ImportPlan".into(), ImportPlan::decl(cfg)),
+        ("ImportRow".into(), ImportRow::decl(cfg)),
+        ("ImportFile".into(), ImportFile::decl(cfg)),
+        ("ImportProgress".into(), ImportProgress::decl(cfg)),
+        ("Action".into(), Action::decl(cfg)),
+        ("Format".into(), Format::decl(cfg)),
+        ("Source".into(), Source::decl(cfg)),
+        ("Mapping".into(), Mapping::decl(cfg)),
+        ("Field".into(), Field::decl(cfg)),
     ]
 }
 
@@ -126,7 +141,8 @@ fn function(out: &mut String, c: &Command) {
 pub fn typescript() -> String {
     let cfg = config();
     let commands = contract();
-    let mut used = BTreeSet::from(["Sections".to_string(), "UiErrorKind".to_string()]);
+    // Named by the constants below, and by the import types declared here.
+    let mut used = BTreeSet::from(["Sections", "UiErrorKind", "CredentialKind"].map(String::from));
     for c in &commands {
         c.args.iter().for_each(|(_, ty)| type_names(ty, &mut used));
         type_names(&c.returns, &mut used);
@@ -157,11 +173,14 @@ pub fn typescript() -> String {
          \n/** The event an export sends after each of its steps. */\n\
          export const REPORT_PROGRESS = {};\n\
          \n/** One step of an export, as the `REPORT_PROGRESS` event carries it. */\n\
-         export {}\n",
+         export {}\n\
+         \n/** The event an import sends as it writes (an `ImportProgress`). */\n\
+         export const IMPORT_PROGRESS = {};\n",
         kinds.join(", "),
         json(Sections::default()),
         json(REPORT_PROGRESS),
         ReportProgress::decl(&cfg),
+        json(IMPORT_PROGRESS),
     );
     for (_, decl) in local.iter().skip(1) {
         let _ = write!(out, "\nexport {decl}\n");

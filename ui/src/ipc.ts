@@ -1,7 +1,7 @@
 // Generated from the command table in src-tauri/src/ipc.rs by `cargo test -p dossier-app`
 // with UPDATE_BINDINGS=1. Do not edit by hand: a test fails when this file drifts.
 
-import type { AppInfo, CoverageView, Credential, CredentialDraft, Dashboard, Explanation, FieldChange, FieldChangeDraft, FieldError, Framework, FrameworkDraft, FrameworkInfo, HalfLife, HalfLifeDraft, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, RequirementDraft, Sections, SettingsDraft, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
+import type { AppInfo, CoverageView, Credential, CredentialDraft, CredentialKind, Dashboard, Explanation, FieldChange, FieldChangeDraft, FieldError, Framework, FrameworkDraft, FrameworkInfo, HalfLife, HalfLifeDraft, KindInfo, ListQuery, Profile, Renewal, ReportPreview, Requirement, RequirementDraft, Sections, SettingsDraft, SkillInfo, UiErrorKind, UserSettings } from "./bindings";
 import { call } from "./backend";
 
 /** Every kind a rejected command's error can have. */
@@ -15,6 +15,9 @@ export const REPORT_PROGRESS = "report-progress";
 
 /** One step of an export, as the `REPORT_PROGRESS` event carries it. */
 export type ReportProgress = { step: string, done: number, of: number, };
+
+/** The event an import sends as it writes (an `ImportProgress`). */
+export const IMPORT_PROGRESS = "import-progress";
 
 export type BackupInfo = { path: string, bytes: number, 
 /**
@@ -88,6 +91,73 @@ export type Recovery = { path: string, problem: string,
  */
 backup: BackupInfo | null, };
 
+export type ImportOptions = { format: Format | null, mapping: Mapping | null, };
+
+export type ImportPlan = { records: Array<ImportRow>, files: Array<ImportFile>, 
+/**
+ * SHA-256 over the files read, so an import can check it writes what was previewed.
+ */
+digest: string, 
+/**
+ * Records written: 0 in a preview.
+ */
+added: number, 
+/**
+ * Their ids, for undoing the whole import.
+ */
+ids: number[], };
+
+export type ImportRow = { action: Action, kind: CredentialKind, title: string, issuer: string | null, completed: string | null, expires: string | null, hours: number | null, skills: Array<string>, source: Source, 
+/**
+ * The record a duplicate matches.
+ */
+matches: number | null, 
+/**
+ * Why a record is a duplicate or invalid, naming the row or field.
+ */
+reason: string | null, 
+/**
+ * Where in its file: "row 12", "credentialSubject.verifiableCredential[2]".
+ */
+location: string, 
+/**
+ * What could not be read, said plainly.
+ */
+notes: Array<string>, 
+/**
+ * The group it came in (a CLR's name).
+ */
+group: string | null, 
+/**
+ * Names of the files kept as its evidence.
+ */
+evidence: Array<string>, };
+
+export type ImportFile = { name: string, format: Format, 
+/**
+ * A CSV's header and the mapping used, so the app can show and change it.
+ */
+headers: Array<string>, mapping: Mapping | null, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type Action = "add" | "duplicate" | "invalid";
+
+export type Format = "openbadges" | "clr" | "linkedin" | "jsonresume" | "europass" | "csv" | "archive";
+
+export type Source = { format: Format, file: string, id: string | null, };
+
+export type Mapping = { 
+/**
+ * `(column header, draft field)` pairs in the file's column order; a column not listed
+ * is ignored. A header is matched trimmed and case-insensitively, the first column of
+ * that name when two share it. For a field other than notes and skills, the first
+ * non-empty cell of its columns is taken.
+ */
+columns: Array<[string, Field]>, };
+
+export type Field = "title" | "issuer" | "kind" | "in_progress" | "started" | "completed" | "expires" | "hours" | "credit_type" | "credential_id" | "url" | "notes" | "skills";
+
 /** Every command name, for fakes of the backend (the dev mock, tests). */
 export type CommandName =
   | "list_credentials"
@@ -129,6 +199,10 @@ export type CommandName =
   | "set_alias"
   | "import_framework"
   | "export_framework"
+  | "pick_import_files"
+  | "preview_import"
+  | "run_import"
+  | "undo_import"
   | "health"
   | "backups"
   | "backup_now"
@@ -366,6 +440,36 @@ export function importFramework(): Promise<Framework | null> {
  */
 export function exportFramework(id: string): Promise<string | null> {
   return call<string | null>("export_framework", { id });
+}
+
+/**
+ * The native file dialog for files to import; [] when cancelled.
+ */
+export function pickImportFiles(): Promise<Array<string>> {
+  return call<Array<string>>("pick_import_files");
+}
+
+/**
+ * What importing the files would add, what matches a kept record, what is invalid and
+ * why; writes nothing. The format is read from each file's content.
+ */
+export function previewImport(paths: Array<string>, options: ImportOptions): Promise<ImportPlan> {
+  return call<ImportPlan>("preview_import", { paths, options });
+}
+
+/**
+ * Imports the preview's records at `selected` in one transaction, refusing files that
+ * changed since (`digest`); sends `import-progress` events.
+ */
+export function runImport(paths: Array<string>, options: ImportOptions, selected: Array<number>, digest: string): Promise<ImportPlan> {
+  return call<ImportPlan>("run_import", { paths, options, selected, digest });
+}
+
+/**
+ * Removes an import's records together.
+ */
+export function undoImport(ids: Array<number>): Promise<number> {
+  return call<number>("undo_import", { ids });
 }
 
 /**

@@ -37,6 +37,7 @@ fn every_command_the_ui_uses_answers_through_ipc() {
     coverage(&mut ui, dir.path());
     report(&mut ui, dir.path());
     crate::recovery::healthy(&mut ui);
+    crate::imports::imports(&app, &mut ui);
     let steps = progress.lock().map(|p| p.len()).unwrap_or_default();
     assert_eq!(
         steps,

@@ -5,6 +5,7 @@
 mod boundary;
 mod contract;
 mod errors;
+mod imports;
 mod ipc;
 mod recovery;
 mod support;

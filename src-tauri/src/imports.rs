@@ -1,0 +1,106 @@
+//! Commands for importing files: pick them (or take them dropped on the window), preview what
+//! they hold, import the chosen records with progress events, and undo a whole import. The
+//! work is the application layer's (`dossier_service::import`), the same the CLI runs.
+
+use crate::error::Result;
+use crate::files::ask_open_paths;
+use crate::state::{blocking, AppState};
+use dossier_service::import::{ImportOptions, ImportPlan, ImportProgress, Run};
+use dossier_service::today;
+use std::path::PathBuf;
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+/// The event an import sends as it writes.
+pub const IMPORT_PROGRESS: &str = "import-progress";
+
+fn paths(given: Vec<String>) -> Vec<PathBuf> {
+    given.into_iter().map(PathBuf::from).collect()
+}
+
+/// The native file dialog for files to import; [] when cancelled.
+#[tauri::command]
+pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
+    let filters: [(&str, &[&str]); 2] = [
+        (
+            "Badges, exports and credentials",
+            &[
+                "png", "svg", "json", "jsonld", "jwt", "jws", "csv", "zip", "txt",
+            ],
+        ),
+        ("All files", &["*"]),
+    ];
+    let picked = blocking(move || Ok(ask_open_paths(&app, "Import credentials", &filters, true)));
+    Ok(picked
+        .await?
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect())
+}
+
+/// What importing `paths` would do; writes nothing.
+#[tauri::command]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    options: ImportOptions,
+) -> Result<ImportPlan> {
+    let files = self::paths(paths);
+    state
+        .run(move |s| {
+            let run = Run {
+                dry_run: true,
+                ..Run::default()
+            };
+            Ok(dossier_service::import::import(
+                s,
+                &files,
+                &options,
+                run,
+                today(),
+                &|_| {},
+            )?)
+        })
+        .await
+}
+
+/// Imports the records at `selected` (indices into the preview) in one transaction, after
+/// checking the files are the ones previewed (`digest`); sends `import-progress` events.
+#[tauri::command]
+pub async fn run_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    options: ImportOptions,
+    selected: Vec<usize>,
+    digest: String,
+) -> Result<ImportPlan> {
+    let files = self::paths(paths);
+    state
+        .run(move |s| {
+            let run = Run {
+                dry_run: false,
+                selected: Some(&selected),
+                digest: Some(&digest),
+            };
+            let progress = |p: ImportProgress| {
+                let _ = app.emit(IMPORT_PROGRESS, p);
+            };
+            Ok(dossier_service::import::import(
+                s,
+                &files,
+                &options,
+                run,
+                today(),
+                &progress,
+            )?)
+        })
+        .await
+}
+
+/// Undoes an import: its records are removed together (they can still be restored one by one).
+#[tauri::command]
+pub async fn undo_import(state: State<'_, AppState>, ids: Vec<i64>) -> Result<usize> {
+    state
+        .run(move |s| Ok(dossier_service::import::undo(s, &ids)?))
+        .await
+}
