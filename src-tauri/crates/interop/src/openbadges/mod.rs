@@ -178,11 +178,17 @@ fn hosted(file: &InputFile, url: &str, carrier: &str) -> Result<Found> {
         "The assertion is hosted at {url}. Dossier never goes online, so only the badge image \
          was kept, as evidence; title, issuer and dates are for you to fill in."
     ));
-    b.problem(format!(
-        "title: unknown: the assertion is hosted at {url} and Dossier never goes online to \
-         fetch it"
-    ));
+    // Imported with a title that says what it is, so the image is kept rather than refused.
+    b.found.draft.title = hosted_title(url);
     Ok(b.finish())
+}
+
+/// The title of a badge whose name is on a server: "Badge hosted at backpack.openbadges.org".
+pub(super) fn hosted_title(url: &str) -> String {
+    match url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)) {
+        Some(host) => format!("Badge hosted at {host}"),
+        None => "Hosted badge".to_string(),
+    }
 }
 
 /// An error's message without its file name, for a problem listed under the file.

@@ -75,10 +75,7 @@ fn hosted_badge(b: &mut Builder, v: &Value, url: &str) -> Result<()> {
     b.offer_url(Some(url));
     match b.text(v.get("name"), "name")? {
         Some(name) => b.found.draft.title = name,
-        None => b.problem(format!(
-            "title: unknown: the badge (BadgeClass) is hosted at {url}; Dossier does not go \
-             online"
-        )),
+        None => b.found.draft.title = super::hosted_title(url),
     }
     Ok(())
 }

@@ -1,0 +1,8 @@
+//! The generic CSV importer on arbitrary bytes, with its guessed mapping: it may refuse them,
+//! never panic or hang.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let file = dossier_interop::InputFile::new("fuzz", data.to_vec());
+    let _ = dossier_interop::table::read(&file, None);
+});
