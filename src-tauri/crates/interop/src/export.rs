@@ -1,1 +1,0 @@
-//! Exporters: to be written.
