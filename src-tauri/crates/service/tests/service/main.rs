@@ -1,5 +1,7 @@
 //! The application layer as both front ends use it.
 
+mod import;
+
 use chrono::NaiveDate;
 use dossier_store::Store;
 
