@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { FieldError, UiError, UiErrorKind } from "./bindings";
-import { ERROR_KINDS, REPORT_PROGRESS, type ReportProgress } from "./ipc";
+import { ERROR_KINDS, IMPORT_PROGRESS, REPORT_PROGRESS, type ImportProgress, type ReportProgress } from "./ipc";
 
 // ---- Errors ----
 
@@ -86,5 +86,41 @@ function isProgress(v: unknown): v is ReportProgress {
 export function onReportProgress(cb: (p: ReportProgress) => void): Promise<UnlistenFn> {
   return listen<unknown>(REPORT_PROGRESS, (e) => {
     if (isProgress(e.payload)) cb(e.payload);
+  });
+}
+
+function isImportProgress(v: unknown): v is ImportProgress {
+  return isRecord(v) && typeof v.done === "number" && typeof v.total === "number";
+}
+
+/** Calls `cb` for each `import-progress` event until the returned function is called. */
+export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<unknown>(IMPORT_PROGRESS, (e) => {
+    if (isImportProgress(e.payload)) cb(e.payload);
+  });
+}
+
+/** Files dragged over the window: still over it, gone again, or dropped (with their paths). */
+export type FileDrag = { type: "over" } | { type: "leave" } | { type: "drop"; paths: string[] };
+
+/** Inside a Tauri window; the dev mock's fake IPC (a plain browser) and the tests have no webview. */
+function inWebview(): boolean {
+  const internals = (window as { __TAURI_INTERNALS__?: { metadata?: { currentWebview?: unknown } } }).__TAURI_INTERNALS__;
+  return internals?.metadata?.currentWebview !== undefined;
+}
+
+/**
+ * Calls `cb` as files are dragged over the window and dropped on it, until the returned
+ * function is called. Tauri hands over the dropped files' paths (a web page only ever gets
+ * their bytes); outside Tauri nothing is ever dropped. The webview module loads only here,
+ * so pages that never listen do not pull in the window API.
+ */
+export async function onFileDrag(cb: (d: FileDrag) => void): Promise<UnlistenFn> {
+  if (!inWebview()) return () => {};
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  return getCurrentWebview().onDragDropEvent((e) => {
+    const p = e.payload;
+    if (p.type === "drop") cb({ type: "drop", paths: [...p.paths] });
+    else cb({ type: p.type === "leave" ? "leave" : "over" });
   });
 }

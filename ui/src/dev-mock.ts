@@ -5,12 +5,13 @@
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
 // ?damaged[=nobackup] and ?unwell (see dev-mock-recovery.ts),
-// ?scenario=detail|form|errors|toast|nomatch|export|health|restore (drive the UI into that state for screenshots).
+// ?scenario=detail|form|errors|toast|nomatch|export|health|restore|import (drive the UI into that state for screenshots).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
 import type { CommandName } from "./ipc";
 import { coverageCommand } from "./dev-mock-coverage";
+import { importCommand, type ImportTarget } from "./dev-mock-import";
 import { sampleCredential } from "./sample-data";
 import { recoveryCommand } from "./dev-mock-recovery";
 import { reportCommand } from "./dev-mock-report";
@@ -61,6 +62,22 @@ const params = new URLSearchParams(location.search);
 let store: Credential[] = params.has("empty") ? [] : demo();
 const deleted = new Map<number, Credential>();
 if (params.has("xss")) store.unshift(rec({ kind: "certification", title: `<img src=x onerror=alert(1)> #panic() & "quotes"`, issuer: "<b>not bold</b>" }));
+
+/** What the import commands keep and undo, in this store. */
+const importTarget: ImportTarget = {
+  records: () => store,
+  add: (records) => records.map((p) => {
+    const c = rec({ kind: "certification", title: "", ...p, source: p.source ?? "import" });
+    store.push(c);
+    return c.id;
+  }),
+  remove: (ids) => {
+    const gone = store.filter((c) => ids.includes(c.id));
+    for (const c of gone) deleted.set(c.id, c);
+    store = store.filter((c) => !ids.includes(c.id));
+    return gone.length;
+  },
+};
 
 function toDraft(c: Credential): CredentialDraft {
   const t = (v: string | number | null) => (v === null ? "" : String(v));
@@ -176,6 +193,7 @@ export function installDevMock(): void {
         let answer = stalenessCommand(cmd, a, store);
         if (answer === undefined) answer = coverageCommand(cmd, a);
         if (answer === undefined) answer = reportCommand(cmd, a);
+        if (answer === undefined) answer = importCommand(cmd, a, importTarget);
         if (answer === undefined) answer = recoveryCommand(cmd, a, store.length);
         if (answer === undefined) throw `unknown command ${cmd}`;
         return answer;
@@ -207,6 +225,11 @@ export async function runScenario(): Promise<void> {
   }
   if (s === "nomatch") type("search", "zebra");
   if (s === "export") q('[data-testid="nav-export"]')?.click();
+  if (s === "import") {
+    q('[data-testid="nav-import"]')?.click();
+    await wait(50);
+    q('[data-testid="import-pick"]')?.click();
+  }
   if (s === "health" || s === "restore") {
     q('[data-testid="nav-settings"]')?.click();
     await wait(50);

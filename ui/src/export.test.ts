@@ -63,14 +63,14 @@ beforeEach(() => {
 
 
 describe("export page", () => {
-  it("sits before Settings in the header, with Ctrl+7 (Settings is Ctrl+8)", async () => {
+  it("sits before Settings in the header, with Ctrl+8 (Settings is Ctrl+9)", async () => {
     await openExport();
     expect(all(".nav-btn").map((b) => b.textContent).slice(-2)).toEqual(["Export", "Settings"]);
     byTestId("nav-dashboard").click();
-    window.dispatchEvent(new KeyboardEvent("keydown", { key: "7", ctrlKey: true, bubbles: true }));
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "8", ctrlKey: true, bubbles: true }));
     expect(page("export-page")).toBe(true);
-    expect(byTestId("nav-export").title).toContain("7");
-    expect(document.querySelector(".hints")?.textContent).toContain("–8 pages");
+    expect(byTestId("nav-export").title).toContain("8");
+    expect(document.querySelector(".hints")?.textContent).toContain("–9 pages");
   });
 
   it("loads the profile and a preview of everything but the evidence, as of today", async () => {

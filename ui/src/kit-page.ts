@@ -28,6 +28,8 @@ export interface PageFrame {
   readonly heading: HTMLElement;
   /** Whether the page is the one showing (shared state changing elsewhere waits until it is). */
   showing(): boolean;
+  /** Shows the page, the keyboard on its heading, as its header button does (files dropped on the window go to Import). */
+  reveal(): void;
 }
 
 export interface PageEntry<C, Id extends string = string> {
@@ -70,7 +72,7 @@ export class PageShell<C, E extends PageEntry<C>> {
     entries.forEach((entry, i) => {
       const id: E["id"] = entry.id;
       const heading = h("h2", { id: `page-${id}-title`, class: "page-title", tabindex: -1 }, entry.label);
-      const page = entry.create(ctx, { heading, showing: () => this.showing === id });
+      const page = entry.create(ctx, { heading, showing: () => this.showing === id, reveal: () => this.show(id, true) });
       const section = h(
         "section",
         { class: `page page-${id}`, "data-testid": entry.testid ?? `${id}-page`, "aria-labelledby": heading.id, hidden: true },

@@ -2,6 +2,7 @@ import "./styles.css";
 import "./pages.css";
 import "./coverage.css";
 import "./export.css";
+import "./import.css";
 import { boot } from "./recovery-screen";
 
 async function main(): Promise<void> {

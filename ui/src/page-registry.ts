@@ -5,6 +5,7 @@ import { CoveragePage } from "./coverage-page";
 import { dashboardPage } from "./dashboard";
 import { ExportPage } from "./export-page";
 import { FieldChangesView } from "./field-changes-page";
+import { ImportPage } from "./import-page";
 import type { PageEntry } from "./kit-page";
 import type { PageContext } from "./page-parts";
 import { RequirementsView } from "./requirements-page";
@@ -16,6 +17,7 @@ export const PAGES = [
   { id: "coverage", label: "Coverage", create: (ctx, frame) => new CoveragePage(ctx, frame) },
   // The list says what it is through its toolbar and table; the heading is for screen readers.
   { id: "credentials", label: "Credentials", quietHeading: true, create: (ctx) => ({ element: ctx.credentials }) },
+  { id: "import", label: "Import", create: (ctx, frame) => new ImportPage(ctx, frame) },
   { id: "skills", label: "Skills", create: (ctx) => new SkillsView(ctx) },
   { id: "field-changes", label: "Field changes", create: (ctx, frame) => new FieldChangesView(ctx, frame) },
   { id: "requirements", label: "Requirements", create: (ctx) => new RequirementsView(ctx, ctx.labels) },

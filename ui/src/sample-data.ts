@@ -3,6 +3,7 @@
 // bundle imports neither.
 
 import type { Credential, Node } from "./bindings";
+import type { ImportPlan, ImportRow } from "./ipc";
 
 /**
  * A completed record with every optional field empty, in the field order of Rust's
@@ -51,4 +52,31 @@ export function healthcareAiNodes(): Node[] {
     node("csml", "Computer science and machine learning", null, null),
     node("csml.ml", "Machine learning", "csml", 2.5, ["ML"]),
   ];
+}
+
+/** A record of an import preview that would be added, read from row 2 of `records.csv`. */
+export function sampleImportRow(p: Partial<ImportRow> = {}): ImportRow {
+  return {
+    action: "add",
+    kind: "certification",
+    title: "",
+    issuer: null,
+    completed: null,
+    expires: null,
+    hours: null,
+    skills: [],
+    source: { format: "csv", file: "records.csv", id: null },
+    matches: null,
+    reason: null,
+    location: "row 2",
+    notes: [],
+    group: null,
+    evidence: [],
+    ...p,
+  };
+}
+
+/** A preview of `records` (nothing written yet): `files` read, a digest, no ids. */
+export function sampleImportPlan(p: Partial<ImportPlan> = {}): ImportPlan {
+  return { records: [], files: [], digest: "0".repeat(64), added: 0, ids: [], ...p };
 }

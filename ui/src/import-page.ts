@@ -1,0 +1,305 @@
+// The Import page: files (dropped anywhere on the window, or picked) are previewed first:
+// what each holds, what Rust would add, what it already keeps and what it cannot read, and
+// why. Only the records ticked are then written, in one transaction Rust refuses when the
+// files changed since the preview; an Undo takes the whole import back out. Rust reads,
+// validates and matches everything; this page shows what comes back and sends the choice.
+
+import type { FileDrag, ImportOptions, ImportPlan } from "./backend";
+import * as backend from "./backend";
+import { h, icon, replaceChildren } from "./dom";
+import { plural } from "./format";
+import { FORMAT_LABELS, ImportProgressView, MappingEditor, PlanTable, rowKey, summaryText } from "./import-parts";
+import { attempt, Latest } from "./kit-async";
+import type { Page, PageFrame } from "./kit-page";
+import { Undo } from "./kit-undo";
+import type { PageContext } from "./page-parts";
+
+/** What the preview showing was made from: an import must send the same. */
+interface Previewed {
+  readonly paths: readonly string[];
+  readonly options: ImportOptions;
+  readonly plan: ImportPlan;
+}
+
+const DETECT: ImportOptions = { format: null, mapping: null };
+
+export class ImportPage implements Page {
+  readonly element: HTMLElement;
+  readonly head: readonly HTMLElement[];
+  /** The window's drag-and-drop subscription (nothing outside Tauri). */
+  readonly listening: Promise<() => void>;
+  private readonly mapping: MappingEditor;
+  private readonly table: PlanTable;
+  private readonly zone: HTMLElement;
+  private readonly pickBtn: HTMLButtonElement;
+  private readonly card: HTMLElement;
+  private readonly files: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly allBtn: HTMLButtonElement;
+  private readonly noneBtn: HTMLButtonElement;
+  private readonly runBtn: HTMLButtonElement;
+  private readonly progress = new ImportProgressView();
+  private readonly status: HTMLElement;
+  private readonly result: HTMLElement;
+  private readonly problem: HTMLElement;
+  private readonly latest = new Latest();
+  private readonly undo: Undo;
+  private paths: readonly string[] = [];
+  private options: ImportOptions = DETECT;
+  private current: Previewed | null = null;
+  /** Addable records the person unticked, kept across previews of the same files. */
+  private readonly unticked = new Set<string>();
+  private previewing = false;
+  private running = false;
+
+  constructor(private readonly host: PageContext, private readonly frame: PageFrame) {
+    this.undo = new Undo(host.toaster, host.report);
+    this.mapping = new MappingEditor(() => this.mappingChanged());
+    this.table = new PlanTable(host.labels, () => this.selectionChanged());
+    this.pickBtn = h("button", { type: "button", class: "btn btn-primary", "data-testid": "import-pick" }, "Pick files…");
+    this.pickBtn.addEventListener("click", () => void this.pick());
+    this.zone = h(
+      "section",
+      { class: "card import-drop", "data-testid": "import-drop", "aria-labelledby": "import-drop-title" },
+      icon("file", "icon import-drop-icon"),
+      h("p", { id: "import-drop-title", class: "import-drop-text" }, "Drop badges, LinkedIn exports, JSON Resume, Europass or CSV files here"),
+      h("p", { class: "hint" }, "Anywhere on the window will do. Nothing is added until you choose Import."),
+      this.pickBtn,
+    );
+    this.problem = h("div", { class: "import-problem", role: "alert", "data-testid": "import-error" });
+    this.files = h("ul", { class: "import-files", "aria-label": "Files read" });
+    this.summary = h("p", { class: "import-summary", id: "import-summary", "data-testid": "import-summary" });
+    this.allBtn = h("button", { type: "button", class: "btn btn-small", "data-testid": "import-all" }, "Select all");
+    this.noneBtn = h("button", { type: "button", class: "btn btn-small", "data-testid": "import-none" }, "Select none");
+    this.allBtn.addEventListener("click", () => this.table.setAll(true));
+    this.noneBtn.addEventListener("click", () => this.table.setAll(false));
+    this.runBtn = h("button", { type: "button", class: "btn btn-primary import-run", "data-testid": "import-run", disabled: true }, "Import");
+    this.runBtn.addEventListener("click", () => void this.run());
+    this.status = h("p", { class: "import-status", role: "status", "data-testid": "import-status" });
+    this.result = h("p", { class: "import-result", role: "status", "data-testid": "import-result" });
+    this.card = h(
+      "section",
+      { class: "card import-preview", "aria-labelledby": "import-preview-title", "aria-busy": "false", hidden: true },
+      h("h3", { id: "import-preview-title" }, "Preview"),
+      this.files,
+      this.mapping.element,
+      h("div", { class: "import-tools" }, this.summary, h("span", { class: "spacer" }), this.allBtn, this.noneBtn),
+      h("div", { class: "import-scroll" }, this.table.element),
+      h("div", { class: "import-actions" }, this.runBtn, this.progress.element, this.status),
+    );
+    this.head = [h("p", { class: "muted page-intro" }, "Records from the badges and exports you already have. Each file is previewed first; only what you tick is added.")];
+    this.element = h("div", { class: "page-body import-layout" }, this.zone, this.problem, this.result, this.card);
+    this.listening = backend.onFileDrag((d) => this.dragged(d));
+  }
+
+  /** Back on the page: the records may have changed meanwhile, so what is a duplicate may too. */
+  show(): void {
+    void this.again();
+  }
+
+  hide(): void {
+    this.zone.classList.remove("over");
+  }
+
+  recordsChanged(): Promise<void> {
+    return this.again();
+  }
+
+  /** The preview showing (null before one, or after it failed). */
+  get plan(): ImportPlan | null {
+    return this.current?.plan ?? null;
+  }
+
+  /** Previews `paths` afresh: detected formats, guessed mappings, every addable record ticked. */
+  open(paths: readonly string[]): Promise<void> {
+    this.take(paths);
+    return this.refreshPreview();
+  }
+
+  /** The native file dialog; its files replace the ones previewed. */
+  async pick(): Promise<void> {
+    const paths = await attempt((err) => this.showProblem(err, "pick_import_files"), backend.pickImportFiles, { busy: this.pickBtn });
+    if (paths?.length) await this.open(paths);
+  }
+
+  private take(paths: readonly string[]): void {
+    this.paths = [...paths];
+    this.options = DETECT;
+    this.unticked.clear();
+    this.result.textContent = "";
+  }
+
+  /** Files dragged over the window; dropped ones go to the preview, on this page. */
+  private dragged(d: FileDrag): void {
+    this.zone.classList.toggle("over", d.type === "over");
+    if (d.type !== "drop" || !d.paths.length) return;
+    // A dialog open over the window has the person's attention (and maybe their typing).
+    if (this.running || document.querySelector("dialog[open]")) {
+      this.host.toaster.show(this.running ? "An import is running: drop the files again once it is done." : "Close the dialog first, then drop the files again.");
+      return;
+    }
+    this.take(d.paths);
+    // Arriving on the page previews them (see show); here already, preview at once.
+    if (this.frame.showing()) void this.refreshPreview();
+    else this.frame.reveal();
+  }
+
+  private again(): Promise<void> {
+    return this.paths.length && !this.running ? this.refreshPreview() : Promise.resolve();
+  }
+
+  private mappingChanged(): void {
+    this.options = { format: this.mapping.onlyCsv ? "csv" : null, mapping: this.mapping.mapping() };
+    void this.refreshPreview();
+  }
+
+  /** Reads the files again with the options chosen; answers to superseded requests are dropped. */
+  async refreshPreview(): Promise<void> {
+    const paths = this.paths;
+    const options = this.options;
+    this.loading(true);
+    const latest = await this.latest.run(
+      () => backend.previewImport([...paths], options),
+      (plan) => this.showPlan({ paths, options, plan }),
+      (err) => this.previewFailed(err),
+    );
+    if (latest) this.loading(false);
+  }
+
+  private loading(on: boolean): void {
+    this.previewing = on;
+    this.card.setAttribute("aria-busy", on ? "true" : "false");
+    this.card.classList.toggle("loading", on);
+    this.status.textContent = on ? `Reading ${plural(this.paths.length, "file")}…` : "";
+    this.updateRun();
+  }
+
+  private showPlan(p: Previewed): void {
+    this.current = p;
+    replaceChildren(this.problem);
+    const { plan } = p;
+    replaceChildren(
+      this.files,
+      plan.files.map((f) =>
+        h(
+          "li",
+          { class: "import-file", "data-testid": "import-file" },
+          h("span", { class: "import-file-name" }, f.name),
+          h("span", { class: "hint" }, ` · ${FORMAT_LABELS[f.format]} · ${plural(plan.records.filter((r) => r.source.file === f.name).length, "record")}`),
+        ),
+      ),
+    );
+    this.mapping.load(plan.files);
+    this.table.show(plan.records, (r) => !this.unticked.has(rowKey(r)));
+    this.summary.textContent = summaryText(plan.records);
+    this.card.hidden = false;
+    this.updateRun();
+  }
+
+  /**
+   * A file Rust cannot read at all (validation), a vanished one (io): nothing to import. After
+   * a change of columns the columns stay, so the choice that broke it can be changed back.
+   */
+  private previewFailed(err: unknown): void {
+    this.current = null;
+    this.showProblem(err, "preview_import");
+    const keepColumns = this.options.mapping !== null;
+    if (keepColumns) {
+      this.table.show([], () => false);
+      this.summary.textContent = "";
+    }
+    this.card.hidden = !keepColumns;
+    this.updateRun();
+  }
+
+  /** Rust's message in the alert; files changed since the preview get "Preview again". */
+  private showProblem(err: unknown, command: string): void {
+    const e = backend.toBackendError(command, err);
+    let again: HTMLButtonElement | null = null;
+    if (e.kind === "conflict" && this.paths.length) {
+      again = h("button", { type: "button", class: "btn btn-small", "data-testid": "import-again" }, "Preview again");
+      again.addEventListener("click", () => void this.refreshPreview());
+    }
+    const lead = e.kind === "validation" ? "These files cannot be imported: " : "";
+    replaceChildren(this.problem, h("p", { class: "error" }, lead + e.message), again);
+  }
+
+  private selectionChanged(): void {
+    const plan = this.plan;
+    if (!plan) return;
+    const on = new Set(this.table.selected());
+    plan.records.forEach((r, i) => {
+      if (r.action !== "add") return;
+      if (on.has(i)) this.unticked.delete(rowKey(r));
+      else this.unticked.add(rowKey(r));
+    });
+    this.updateRun();
+  }
+
+  private updateRun(): void {
+    const n = this.plan ? this.table.selected().length : 0;
+    this.runBtn.textContent = n ? `Import ${plural(n, "record")}` : "Import";
+    this.runBtn.disabled = this.running || this.previewing || n === 0;
+    const none = this.running || !this.plan || this.table.addable === 0;
+    this.allBtn.disabled = none;
+    this.noneBtn.disabled = none;
+  }
+
+  private setRunning(on: boolean, total = 0): void {
+    this.running = on;
+    this.runBtn.classList.toggle("busy", on);
+    this.pickBtn.disabled = on;
+    this.mapping.lock(on);
+    this.table.lock(on);
+    if (on) this.progress.start(total);
+    else this.progress.finish();
+    this.status.textContent = on ? `Importing ${plural(total, "record")}…` : "";
+    this.updateRun();
+  }
+
+  /** Writes the ticked records of the preview showing, as it was read; Undo takes them out. */
+  async run(): Promise<void> {
+    const p = this.current;
+    const selected = this.table.selected();
+    if (this.running || this.previewing || !p || !selected.length) return;
+    replaceChildren(this.problem);
+    this.result.textContent = "";
+    this.setRunning(true, selected.length);
+    const done = await attempt(
+      (err) => this.showProblem(err, "run_import"),
+      async () => {
+        const unlisten = await backend.onImportProgress((e) => this.progress.update(e));
+        try {
+          return await backend.runImport([...p.paths], p.options, selected, p.plan.digest);
+        } finally {
+          unlisten(); // done or failed, the bar stops following events
+        }
+      },
+    );
+    this.setRunning(false);
+    if (done) await this.imported(done);
+  }
+
+  private async imported(plan: ImportPlan): Promise<void> {
+    const text = `Imported ${plural(plan.added, "record")}.`;
+    this.result.textContent = text;
+    if (!plan.ids.length) return;
+    await this.undo.remove<ImportPlan>({
+      remove: () => Promise.resolve(plan),
+      restore: (p) => backend.undoImport(p.ids),
+      removedText: () => text,
+      restoredText: (p) => `Undid the import: ${plural(p.ids.length, "record")} removed.`,
+      // The list, the dashboard and this preview (now saying "Already kept") follow.
+      afterRemove: () => this.host.reloadAll(),
+      afterRestore: async (p, undone) => {
+        if (undone) this.result.textContent = `Undid the import of ${plural(p.ids.length, "record")}.`;
+        await this.host.reloadAll();
+      },
+    });
+  }
+
+  dispose(): void {
+    this.undo.dismiss();
+    void this.listening.then((stop) => stop());
+  }
+}
