@@ -2,6 +2,11 @@
 //! shapes real ones have (tests/fixtures), and on hostile ones.
 
 mod archive;
+mod europass;
 mod export;
+mod fixture_files;
 mod ics;
+mod jsonresume;
+mod linkedin;
 mod openbadges;
+mod table;
