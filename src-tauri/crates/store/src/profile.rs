@@ -7,7 +7,7 @@ use dossier_core::profile::{Profile, Snapshot};
 use dossier_core::ListQuery;
 use rusqlite::Connection;
 
-const PROFILE_KEY: &str = "profile";
+pub(crate) const PROFILE_KEY: &str = "profile";
 
 /// Checks and stores a profile (jurisdictions trimmed, repeats dropped).
 pub(crate) fn write(conn: &Connection, p: &Profile) -> Result<()> {

@@ -6,5 +6,6 @@ mod durability;
 mod frameworks;
 mod identity;
 mod opening;
+mod portable;
 mod staleness;
 mod verdicts;
