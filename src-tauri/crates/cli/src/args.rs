@@ -50,11 +50,17 @@ pub enum Command {
         #[arg(required = true, value_name = "ID|FROM-TO")]
         ids: Vec<String>,
     },
-    /// Bring back a removed credential (ID), or restore the database from a backup (FILE:
-    /// checked first; the current database is kept in backups/).
+    /// Bring back a removed credential (ID), restore the database from a backup (FILE:
+    /// checked first; the current database is kept in backups/), or restore an archive or
+    /// JSON export (`dossier export archive|json`): into an empty store as it was, or beside
+    /// the records kept here after confirming (the database as it was is kept in backups/).
+    /// An encrypted archive asks for its passphrase (or reads DOSSIER_PASSPHRASE).
     Restore {
         #[arg(value_name = "ID|FILE")]
         target: String,
+        /// Restore an archive beside existing records without asking.
+        #[arg(long)]
+        yes: bool,
     },
     /// Load the demo portfolio into an empty store.
     Demo,
@@ -354,6 +360,31 @@ pub enum ExportCommand {
     },
     /// Expiry dates and CE cycle deadlines as an iCalendar file with reminders.
     Ics {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Everything (records, evidence hashes, frameworks, skill areas, field changes,
+    /// requirements, renewals, profile, settings) as one JSON document; `dossier restore
+    /// FILE` or `dossier import FILE` reads it back.
+    Json {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// That JSON and every evidence file, as a zip; with --encrypt, sealed with a passphrase
+    /// (asked for twice, or read from DOSSIER_PASSPHRASE). Restore with `dossier restore FILE`.
+    Archive {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// JSON Resume (v1.2.1): certifications, degrees, skills and the profile.
+    Jsonresume {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// One CSV row per record (with its uuid, skills and source).
+    Csv {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },

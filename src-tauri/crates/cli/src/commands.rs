@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use dossier_service::today;
 
-fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
+pub fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
     match cli_db {
         Some(p) => Ok(p.clone()),
         None => Ok(dossier_store::default_db_path()?),
@@ -21,7 +21,7 @@ fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
 
 /// Opens the store for a command that writes, creating it if needed; the first write of a day
 /// also leaves the day's verified backup in `backups/` (the last seven are kept).
-fn open_to_write(cli_db: &Option<PathBuf>) -> Result<Store> {
+pub fn open_to_write(cli_db: &Option<PathBuf>) -> Result<Store> {
     let store = Store::open(&db_path(cli_db)?)?;
     // A backup that cannot be written must not stop the write the person asked for; it says
     // so, and `dossier check` reports the missing backups.
@@ -209,10 +209,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 writeln!(out, "Removed {n} records. Undo with: dossier restore ID")?;
             }
         }
-        Command::Restore { target } => match target.parse::<i64>() {
+        Command::Restore { target, yes } => match target.parse::<i64>() {
             Ok(id) => {
                 let c = open_for_record(&cli.db, id)?.restore(id)?;
                 writeln!(out, "Restored #{} {}", c.id, c.title)?;
+            }
+            Err(_) if crate::archives::is_archive(std::path::Path::new(&target))? => {
+                crate::archives::restore(&cli.db, std::path::Path::new(&target), yes, &mut out)?
             }
             Err(_) => crate::backups::restore(&db_path(&cli.db)?, &target, &mut out)?,
         },

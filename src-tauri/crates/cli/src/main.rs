@@ -3,6 +3,7 @@
 //! Exit status: 0 on success, 2 on a usage or validation error (the message names the flag),
 //! 1 on anything else. A failing command writes nothing.
 
+mod archives;
 mod args;
 mod backups;
 mod changes;

@@ -109,6 +109,7 @@ pub fn profile(store: &LazyStore, cmd: ProfileCommand, out: &mut impl Write) -> 
 }
 
 pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result<()> {
+    use dossier_service::archive::ExportFormat::{Archive, Csv, Json, Jsonresume};
     match cmd {
         ExportCommand::Pdf {
             out: path,
@@ -123,6 +124,16 @@ pub fn export(store: &Store, cmd: ExportCommand, out: &mut impl Write) -> Result
                 path.display()
             )?;
         }
+        ExportCommand::Json { out: path } => {
+            crate::archives::export(store, Json, &path, false, out)?
+        }
+        ExportCommand::Archive { out: path, encrypt } => {
+            crate::archives::export(store, Archive, &path, encrypt, out)?
+        }
+        ExportCommand::Jsonresume { out: path } => {
+            crate::archives::export(store, Jsonresume, &path, false, out)?
+        }
+        ExportCommand::Csv { out: path } => crate::archives::export(store, Csv, &path, false, out)?,
     }
     Ok(())
 }

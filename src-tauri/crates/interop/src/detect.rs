@@ -23,7 +23,10 @@ pub fn detect(file: &InputFile) -> Result<Format> {
         return crate::archive::zip_format(file);
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
     let text = &text[start..];
     match text.first() {
         Some(b'<') => Ok(Format::Openbadges),
@@ -79,13 +82,17 @@ pub fn classify_json(v: &Value) -> Option<Format> {
     if t.contains(&"ClrCredential") {
         return Some(Format::Clr);
     }
-    if t.contains(&"EuropeanDigitalCredential") || v.get("credentialSubject").is_some_and(|s| {
-        s.get("hasClaim").is_some() || s.get("achieved").is_some()
-    }) {
+    if t.contains(&"EuropeanDigitalCredential")
+        || v.get("credentialSubject")
+            .is_some_and(|s| s.get("hasClaim").is_some() || s.get("achieved").is_some())
+    {
         return Some(Format::Europass);
     }
     if t.iter().any(|t| {
-        matches!(*t, "OpenBadgeCredential" | "AchievementCredential" | "VerifiableCredential")
+        matches!(
+            *t,
+            "OpenBadgeCredential" | "AchievementCredential" | "VerifiableCredential"
+        )
     }) || t.contains(&"Assertion")
         || v.get("recipient").is_some()
         || v.get("badge").is_some()
@@ -121,8 +128,7 @@ pub fn read(
         Format::Csv => table::read(file, mapping),
         Format::Archive => Err(Error::Unrecognised {
             file: file.name.clone(),
-            hint: "a Dossier archive is restored with its whole state, not read as records"
-                .into(),
+            hint: "a Dossier archive is restored with its whole state, not read as records".into(),
         }),
     }
 }

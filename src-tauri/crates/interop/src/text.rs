@@ -49,7 +49,10 @@ pub fn date(s: &str) -> Option<String> {
         return None;
     }
     let m = m.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let month = MONTHS.iter().position(|p| m.len() >= 3 && p.starts_with(&m[..3]))? + 1;
+    let month = MONTHS
+        .iter()
+        .position(|p| m.len() >= 3 && p.starts_with(&m[..3]))?
+        + 1;
     Some(format!("{:04}-{month:02}", year(y)?))
 }
 
@@ -116,7 +119,15 @@ pub fn duration_hours(s: &str) -> Option<f64> {
         }
         num.is_empty().then_some(())
     };
-    read(days, &[('Y', 8.0 * 220.0), ('M', 8.0 * 20.0), ('W', 40.0), ('D', 8.0)])?;
+    read(
+        days,
+        &[
+            ('Y', 8.0 * 220.0),
+            ('M', 8.0 * 20.0),
+            ('W', 40.0),
+            ('D', 8.0),
+        ],
+    )?;
     read(time, &[('H', 1.0), ('M', 1.0 / 60.0), ('S', 1.0 / 3600.0)])?;
     (rest != "T" && !rest.is_empty()).then_some(hours)
 }

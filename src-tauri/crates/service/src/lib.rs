@@ -8,6 +8,7 @@ use dossier_core::staleness::Freshness;
 use dossier_core::FieldError;
 use dossier_store::Store;
 
+pub mod archive;
 pub mod import;
 
 #[derive(Debug, thiserror::Error)]

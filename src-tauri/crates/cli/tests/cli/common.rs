@@ -20,11 +20,19 @@ impl Env {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, &[])
+    }
+
+    /// `run` with environment variables set (a passphrase for an archive).
+    pub fn run_with(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_dossier"))
             .arg("--db")
             .arg(self.db())
             .args(args)
             .env_remove("DOSSIER_DB")
+            .env_remove("DOSSIER_PASSPHRASE")
+            .envs(envs.iter().copied())
+            .stdin(std::process::Stdio::null())
             .output()
             .expect("dossier runs")
     }

@@ -4,6 +4,7 @@ mod common;
 mod coverage;
 mod durability;
 mod inputs;
+mod interop;
 mod killing;
 mod records;
 mod report;

@@ -9,4 +9,5 @@ mod ics;
 mod jsonresume;
 mod linkedin;
 mod openbadges;
+mod regressions;
 mod table;

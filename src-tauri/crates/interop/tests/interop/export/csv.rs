@@ -4,6 +4,7 @@
 use super::{in_progress, record, skill, HOSTILE};
 use dossier_core::{Credential, CredentialKind as K};
 use dossier_interop::export::{records_csv, unguard, CSV_HEADER};
+use dossier_interop::InputFile;
 
 /// The export's rows (header first), each cell as the csv crate reads it.
 fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
@@ -167,5 +168,39 @@ fn no_records_is_a_header_alone() {
         rows,
         vec![CSV_HEADER.map(String::from).to_vec()],
         "just the header"
+    );
+}
+
+#[test]
+fn the_generic_csv_importer_reads_the_export_back() {
+    let records = vec![
+        full_record(),
+        record(K::CeActivity, "Grand rounds", "AMA", "2024"),
+    ];
+    let file = InputFile::new("records.csv", records_csv(&records).expect("exported"));
+    let found = dossier_interop::table::read(&file, None).expect("the CSV importer reads it");
+    assert_eq!(found.len(), 2, "one record per row");
+    let d = &found[0].draft;
+    for (name, value) in FULL {
+        let got = match name {
+            "title" => &d.title,
+            "issuer" => &d.issuer,
+            "started" => &d.started,
+            "completed" => &d.completed,
+            "expires" => &d.expires,
+            "hours" => &d.hours,
+            "credit_type" => &d.credit_type,
+            "credential_id" => &d.credential_id,
+            "url" => &d.url,
+            _ => &d.notes,
+        };
+        assert_eq!(got, value, "{name} comes back as exported");
+    }
+    assert_eq!(d.kind, K::BoardCertification, "the kind comes back");
+    assert!(d.in_progress, "in progress comes back");
+    assert_eq!(found[1].draft.kind, K::CeActivity, "the second row's kind");
+    assert!(
+        found.iter().all(|f| f.problems.is_empty()),
+        "no problems: {found:?}"
     );
 }

@@ -1,0 +1,240 @@
+//! Giving everything back, written once for the CLI and the app: the full JSON export, the
+//! backup archive (that JSON and every evidence file, optionally encrypted), JSON Resume and
+//! CSV; and restoring an archive or a JSON export, into an empty store or merged beside the
+//! records already kept (after a verified backup, so it can be undone).
+
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use dossier_core::ListQuery;
+use dossier_interop::archive::{self as arc, ArchiveReader};
+use dossier_store::{BackupInfo, Portable, RestoreSummary, Store};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Every record, evidence hash, framework, skill area, field change, requirement,
+    /// renewal, the profile and settings, as one JSON document.
+    Json,
+    /// That JSON and every evidence file, as a zip (encrypted with a passphrase if given).
+    Archive,
+    /// JSON Resume v1.2.1.
+    Jsonresume,
+    /// One CSV row per record.
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [Self::Json, Self::Archive, Self::Jsonresume, Self::Csv];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Archive => "archive",
+            Self::Jsonresume => "jsonresume",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The file name a save dialog suggests.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Self::Json => "dossier-export.json",
+            Self::Archive => "dossier-archive.zip",
+            Self::Jsonresume => "resume.json",
+            Self::Csv => "dossier-records.csv",
+        }
+    }
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!("unknown export '{s}'; expected json, archive, jsonresume or csv")
+            })
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Exported {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    pub records: usize,
+    /// Evidence files carried (archives only).
+    pub evidence: usize,
+    pub encrypted: bool,
+}
+
+/// Writes the export to `path` atomically: a failed export leaves no half-written file.
+pub fn export(
+    store: &Store,
+    format: ExportFormat,
+    path: &Path,
+    passphrase: Option<&str>,
+) -> Result<Exported> {
+    let mut out = Exported {
+        path: path.to_path_buf(),
+        records: 0,
+        evidence: 0,
+        encrypted: false,
+    };
+    let bytes = match format {
+        ExportFormat::Json => {
+            let state = store.export_state()?;
+            out.records = state.credentials.len();
+            state.to_json()?.into_bytes()
+        }
+        ExportFormat::Archive => {
+            let state = store.export_state()?;
+            out.records = state.credentials.len();
+            out.encrypted = passphrase.is_some();
+            let (bytes, n) = archive_bytes(store, &state, passphrase)?;
+            out.evidence = n;
+            bytes
+        }
+        ExportFormat::Jsonresume | ExportFormat::Csv => {
+            let records = store.list(&ListQuery::default())?;
+            out.records = records.len();
+            if format == ExportFormat::Csv {
+                dossier_interop::export::records_csv(&records)?
+            } else {
+                let resume = dossier_interop::export::json_resume(&store.profile()?, &records);
+                serde_json::to_vec_pretty(&resume).unwrap_or_default()
+            }
+        }
+    };
+    dossier_store::write_atomically(path, &bytes)?;
+    Ok(out)
+}
+
+/// The archive in memory, and how many evidence files it carries.
+fn archive_bytes(
+    store: &Store,
+    state: &Portable,
+    passphrase: Option<&str>,
+) -> Result<(Vec<u8>, usize)> {
+    let json = state.to_json()?;
+    let mut blobs = Vec::new();
+    for sha in state.evidence_hashes() {
+        let path = store.evidence_file(sha)?;
+        let file = std::fs::File::open(&path).map_err(|source| dossier_store::Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        blobs.push((sha.to_string(), file));
+    }
+    let n = blobs.len();
+    let mut cursor = std::io::Cursor::new(Vec::new());
+    arc::write_archive(&mut cursor, json.as_bytes(), blobs, passphrase)?;
+    Ok((cursor.into_inner(), n))
+}
+
+/// Whether the file at `path` is an encrypted archive (so the passphrase must be asked for).
+pub fn needs_passphrase(path: &Path) -> Result<bool> {
+    let mut head = [0u8; 32];
+    let mut f = open(path)?;
+    let n = f.read(&mut head).map_err(|source| io(path, source))?;
+    Ok(arc::is_encrypted(&head[..n]))
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Store(dossier_store::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn open(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| io(path, e))
+}
+
+/// Reads an archive (zip, encrypted or not) or a JSON export: the state and its evidence.
+pub fn read(path: &Path, passphrase: Option<&str>) -> Result<(Portable, HashMap<String, Vec<u8>>)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut head = [0u8; 32];
+    let n = open(path)?.read(&mut head).map_err(|e| io(path, e))?;
+    let zipped = head[..n].starts_with(b"PK\x03\x04") || arc::is_encrypted(&head[..n]);
+    if !zipped {
+        // A JSON export: bounded like any import, with no evidence beside it.
+        let bytes =
+            dossier_store::read_bytes_bounded(path, dossier_interop::bounds::MAX_FILE_BYTES)?;
+        let value = dossier_interop::bounds::parse_json(&name, &bytes)?;
+        if dossier_interop::detect::classify_json(&value) != Some(dossier_interop::Format::Archive)
+        {
+            return Err(Error::Import(dossier_interop::Error::Unrecognised {
+                file: name,
+                hint: "not a Dossier export or archive".into(),
+            }));
+        }
+        return Ok((Portable::from_json(&bytes)?, HashMap::new()));
+    }
+    let mut reader = ArchiveReader::open(&name, open(path)?, passphrase)?;
+    let state = reader.state()?;
+    if dossier_interop::bounds::json_depth(&state) > dossier_interop::bounds::MAX_JSON_DEPTH {
+        return Err(Error::Import(dossier_interop::Error::TooLarge {
+            file: name,
+            what: "dossier.json nesting".into(),
+            limit: format!("{} levels", dossier_interop::bounds::MAX_JSON_DEPTH),
+        }));
+    }
+    let state = Portable::from_json(&state)?;
+    let mut blobs = HashMap::new();
+    reader.each_blob(|sha, r| {
+        let mut bytes = Vec::new();
+        r.read_to_end(&mut bytes)
+            .map_err(|source| dossier_interop::Error::Io {
+                file: name.clone(),
+                source,
+            })?;
+        blobs.insert(sha.to_string(), bytes);
+        Ok(())
+    })?;
+    Ok((state, blobs))
+}
+
+/// What a restore did, and where the database as it was is kept (when it held anything).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ArchiveRestored {
+    pub summary: RestoreSummary,
+    pub aside: Option<BackupInfo>,
+}
+
+/// Restores `path` into `store`: into an empty store as it was exported; into one that holds
+/// records of its own, merged beside them (matched by identity) after a verified backup of
+/// the store as it was. The caller confirms the second case first (`holds_records`). A wrong
+/// passphrase, a changed byte or a bad entry writes nothing.
+pub fn restore(
+    store: &Store,
+    path: &Path,
+    passphrase: Option<&str>,
+    today: NaiveDate,
+) -> Result<ArchiveRestored> {
+    let (state, blobs) = read(path, passphrase)?;
+    let aside = if holds_records(store)? && store.backups_dir().is_some() {
+        Some(store.backup_named("before-restore")?)
+    } else {
+        None
+    };
+    let summary = store.restore_state(&state, &|sha| blobs.get(sha).cloned(), today)?;
+    Ok(ArchiveRestored { summary, aside })
+}
+
+/// Whether the store holds records of its own, so that a restore merges beside them (and
+/// asks first) rather than filling an empty store.
+pub fn holds_records(store: &Store) -> Result<bool> {
+    Ok(store.count()? > 0 || !store.requirements()?.is_empty())
+}
