@@ -6,7 +6,7 @@
 pub use crate::imports::IMPORT_PROGRESS;
 use crate::recovery::{BackupRow, Recovery};
 pub use crate::report::{ReportProgress, REPORT_PROGRESS};
-use crate::{commands, coverage, imports, recovery, report, staleness};
+use crate::{archives, commands, coverage, imports, recovery, report, staleness};
 use dossier_core::change_draft::FieldChangeDraft;
 use dossier_core::coverage::CoverageView;
 use dossier_core::dashboard::Dashboard;
@@ -20,6 +20,7 @@ use dossier_core::staleness::{Explanation, FieldChange, Renewal, SkillInfo};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, FieldError, KindInfo, ListQuery, UserSettings,
 };
+use dossier_service::archive::{ArchiveInfo, ArchiveRestored, ExportFormat, Exported};
 use dossier_service::import::{ImportOptions, ImportPlan};
 use dossier_store::{BackupInfo, Health, Restored, Salvaged};
 
@@ -130,6 +131,19 @@ ipc! {
     imports::run_import(paths: Vec<String>, options: ImportOptions, selected: Vec<usize>, digest: String) -> ImportPlan;
     /// Removes an import's records together.
     imports::undo_import(ids: Vec<i64>) -> usize;
+    /// Asks where to save (native dialog) and writes the export (an archive sealed with
+    /// `passphrase` if given); null when cancelled.
+    archives::export_data(format: ExportFormat, passphrase: Option<String>) -> Option<Exported>;
+    /// Writes an archive of everything, evidence included, into backups/.
+    archives::archive_now(passphrase: Option<String>) -> ArchiveInfo;
+    /// The archives in backups/, newest first.
+    archives::archives() -> Vec<ArchiveInfo>;
+    /// The native file dialog for an archive or JSON export; null when cancelled.
+    archives::pick_archive() -> Option<String>;
+    archives::archive_needs_passphrase(path: String) -> bool;
+    /// Restores an archive into an empty store, or beside the records kept (confirm first);
+    /// a wrong passphrase or a changed byte is refused and nothing changes.
+    archives::restore_archive(path: String, passphrase: Option<String>) -> ArchiveRestored;
     /// Everything whole? Integrity, evidence against its SHA-256, leftovers, backups.
     recovery::health() -> Health;
     /// The files in backups/, newest first, each verified.

@@ -1,6 +1,7 @@
 //! Dossier's desktop shell: thin Tauri commands over the library crates, wired from one
 //! command table (`ipc`). Everything that is not GUI glue lives in the crates under `crates/`.
 
+mod archives;
 mod commands;
 mod coverage;
 pub mod error;

@@ -21,10 +21,14 @@ fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
     use crate::recovery::{BackupRow, Recovery};
     use dossier_interop::table::{Field, Mapping};
     use dossier_interop::{Format, Source};
+    use dossier_service::archive::{ArchiveInfo, ArchiveRestored, ExportFormat, Exported};
     use dossier_service::import::{
         Action, ImportFile, ImportOptions, ImportPlan, ImportProgress, ImportRow,
     };
-    use dossier_store::{BackupInfo, EvidenceProblem, Health, Restored, Salvaged};
+    use dossier_store::{
+        BackupInfo, EvidenceProblem, Health, MissingEvidence, RestoreSummary, Restored, Salvaged,
+        Tally,
+    };
     vec![
         ("ReportProgress".into(), ReportProgress::decl(cfg)),
         ("BackupInfo".into(), BackupInfo::decl(cfg)),
@@ -44,6 +48,13 @@ fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
         ("Source".into(), Source::decl(cfg)),
         ("Mapping".into(), Mapping::decl(cfg)),
         ("Field".into(), Field::decl(cfg)),
+        ("ExportFormat".into(), ExportFormat::decl(cfg)),
+        ("Exported".into(), Exported::decl(cfg)),
+        ("ArchiveInfo".into(), ArchiveInfo::decl(cfg)),
+        ("ArchiveRestored".into(), ArchiveRestored::decl(cfg)),
+        ("RestoreSummary".into(), RestoreSummary::decl(cfg)),
+        ("Tally".into(), Tally::decl(cfg)),
+        ("MissingEvidence".into(), MissingEvidence::decl(cfg)),
     ]
 }
 

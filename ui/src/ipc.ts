@@ -158,6 +158,41 @@ columns: Array<[string, Field]>, };
 
 export type Field = "title" | "issuer" | "kind" | "in_progress" | "started" | "completed" | "expires" | "hours" | "credit_type" | "credential_id" | "url" | "notes" | "skills";
 
+export type ExportFormat = "json" | "archive" | "jsonresume" | "csv";
+
+export type Exported = { path: string, records: number, 
+/**
+ * Evidence files carried (archives only).
+ */
+evidence: number, encrypted: boolean, };
+
+export type ArchiveInfo = { path: string, bytes: number, encrypted: boolean, 
+/**
+ * When it was written ("2026-12-01 15:04:57", local time), from its name.
+ */
+taken: string | null, };
+
+export type ArchiveRestored = { summary: RestoreSummary, aside: BackupInfo | null, };
+
+export type RestoreSummary = { 
+/**
+ * The store held nothing of its own, and its seeded configuration was replaced.
+ */
+replaced: boolean, added: Tally, kept: Tally, missing_evidence: Array<MissingEvidence>, 
+/**
+ * What a person should know: an entry kept under a clashing name, a record that is in
+ * this store's removed records.
+ */
+notes: Array<string>, };
+
+export type Tally = { credentials: number, requirements: number, field_changes: number, frameworks: number, skill_areas: number, renewals: number, evidence: number, };
+
+export type MissingEvidence = { 
+/**
+ * The credential's UUID and title.
+ */
+credential: string, title: string, name: string, sha256: string, why: string, };
+
 /** Every command name, for fakes of the backend (the dev mock, tests). */
 export type CommandName =
   | "list_credentials"
@@ -203,6 +238,12 @@ export type CommandName =
   | "preview_import"
   | "run_import"
   | "undo_import"
+  | "export_data"
+  | "archive_now"
+  | "archives"
+  | "pick_archive"
+  | "archive_needs_passphrase"
+  | "restore_archive"
   | "health"
   | "backups"
   | "backup_now"
@@ -470,6 +511,47 @@ export function runImport(paths: Array<string>, options: ImportOptions, selected
  */
 export function undoImport(ids: Array<number>): Promise<number> {
   return call<number>("undo_import", { ids });
+}
+
+/**
+ * Asks where to save (native dialog) and writes the export (an archive sealed with
+ * `passphrase` if given); null when cancelled.
+ */
+export function exportData(format: ExportFormat, passphrase: string | null = null): Promise<Exported | null> {
+  return call<Exported | null>("export_data", { format, passphrase });
+}
+
+/**
+ * Writes an archive of everything, evidence included, into backups/.
+ */
+export function archiveNow(passphrase: string | null = null): Promise<ArchiveInfo> {
+  return call<ArchiveInfo>("archive_now", { passphrase });
+}
+
+/**
+ * The archives in backups/, newest first.
+ */
+export function archives(): Promise<Array<ArchiveInfo>> {
+  return call<Array<ArchiveInfo>>("archives");
+}
+
+/**
+ * The native file dialog for an archive or JSON export; null when cancelled.
+ */
+export function pickArchive(): Promise<string | null> {
+  return call<string | null>("pick_archive");
+}
+
+export function archiveNeedsPassphrase(path: string): Promise<boolean> {
+  return call<boolean>("archive_needs_passphrase", { path });
+}
+
+/**
+ * Restores an archive into an empty store, or beside the records kept (confirm first);
+ * a wrong passphrase or a changed byte is refused and nothing changes.
+ */
+export function restoreArchive(path: string, passphrase: string | null = null): Promise<ArchiveRestored> {
+  return call<ArchiveRestored>("restore_archive", { path, passphrase });
 }
 
 /**

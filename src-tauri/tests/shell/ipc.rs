@@ -38,6 +38,7 @@ fn every_command_the_ui_uses_answers_through_ipc() {
     report(&mut ui, dir.path());
     crate::recovery::healthy(&mut ui);
     crate::imports::imports(&app, &mut ui);
+    crate::imports::archives(&mut ui, dir.path());
     let steps = progress.lock().map(|p| p.len()).unwrap_or_default();
     assert_eq!(
         steps,

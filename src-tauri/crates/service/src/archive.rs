@@ -238,3 +238,82 @@ pub fn restore(
 pub fn holds_records(store: &Store) -> Result<bool> {
     Ok(store.count()? > 0 || !store.requirements()?.is_empty())
 }
+
+/// An archive kept in `backups/`, as the Backups section lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ArchiveInfo {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub encrypted: bool,
+    /// When it was written ("2026-12-01 15:04:57", local time), from its name.
+    pub taken: Option<String>,
+}
+
+const ARCHIVE_PREFIX: &str = "dossier-archive-";
+
+/// Writes an archive of everything into `backups/` (named for the time), encrypted with
+/// `passphrase` if given, so it is listed with the backups and can be copied off the machine.
+pub fn archive_to_backups(store: &Store, passphrase: Option<&str>) -> Result<ArchiveInfo> {
+    let dir = store
+        .backups_dir()
+        .ok_or(Error::Store(dossier_store::Error::NoEvidenceDir))?;
+    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let path = dir.join(format!("{ARCHIVE_PREFIX}{stamp}.zip"));
+    export(store, ExportFormat::Archive, &path, passphrase)?;
+    info(&path)?.ok_or(Error::Selection("the archive just written cannot be read".into()))
+}
+
+/// The Dossier archives in `backups/`, newest first.
+pub fn archives(store: &Store) -> Result<Vec<ArchiveInfo>> {
+    let Some(dir) = store.backups_dir() else {
+        return Ok(Vec::new());
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with(ARCHIVE_PREFIX) && name.ends_with(".zip")
+        })
+        .collect();
+    paths.sort();
+    paths.reverse();
+    let mut out = Vec::with_capacity(paths.len());
+    for p in paths {
+        if let Some(i) = info(&p)? {
+            out.push(i);
+        }
+    }
+    Ok(out)
+}
+
+/// An archive's size, whether it is sealed and when it was taken; `None` for a file that is
+/// no archive.
+fn info(path: &Path) -> Result<Option<ArchiveInfo>> {
+    let mut head = [0u8; 32];
+    let mut f = open(path)?;
+    let n = f.read(&mut head).map_err(|e| io(path, e))?;
+    let head = &head[..n];
+    let encrypted = arc::is_encrypted(head);
+    if !encrypted && !head.starts_with(b"PK\x03\x04") {
+        return Ok(None);
+    }
+    let bytes = f.metadata().map_err(|e| io(path, e))?.len();
+    let taken = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.strip_prefix(ARCHIVE_PREFIX))
+        .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d-%H%M%S").ok())
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    Ok(Some(ArchiveInfo {
+        path: path.to_path_buf(),
+        bytes,
+        encrypted,
+        taken,
+    }))
+}
