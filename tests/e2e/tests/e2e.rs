@@ -426,6 +426,9 @@ mod recovery;
 #[path = "e2e/hostile.rs"]
 mod hostile;
 
+#[path = "e2e/imports.rs"]
+mod imports;
+
 // The report crate's reading of a PDF (pdftotext, folded), so the export page's test and the
 // report's tests agree on what is in the PDF.
 #[path = "../../../src-tauri/crates/report/tests/support/pdf_text.rs"]
