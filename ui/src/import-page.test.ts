@@ -94,7 +94,7 @@ describe("import page: preview", () => {
 
   it("previews the picked files as detected: each file's format, the summary and every record", async () => {
     await openImport();
-    expect(previews(), "formats detected, columns guessed").toEqual([{ paths: PATHS, options: { format: null, mapping: null } }]);
+    expect(previews(), "formats detected, columns guessed").toEqual([{ paths: PATHS, options: { format: null, mapping: null, passphrase: null } }]);
     expect(all('[data-testid="import-file"]').map((f) => f.textContent), "each file and what it was read as").toEqual([
       "records.csv · CSV · 4 records",
       "jhu.json · Comprehensive Learner Record · 2 records",
@@ -222,6 +222,7 @@ describe("import page: choosing", () => {
     expect(previews()[1]?.options, "a badge among the files is still detected; Org left out").toEqual({
       format: null,
       mapping: { columns: [["Name", "title"], ["Date", "completed"]] },
+      passphrase: null,
     });
     expect(document.activeElement?.id, "the keyboard stays on the same select after the redraw").toBe(org.id);
   });
@@ -238,6 +239,7 @@ describe("import page: choosing", () => {
     expect(previews()[1]?.options, "read as CSV, the new column included").toEqual({
       format: "csv",
       mapping: { columns: [["Name", "title"], ["Org", "issuer"], ["Date", "completed"], [HOSTILE, "notes"]] },
+      passphrase: null,
     });
   });
 });
@@ -252,7 +254,7 @@ describe("import page: importing", () => {
     runBtn().click();
     await settle();
     expect(fake.called("run_import").map((c) => c.args), "the preview's files, options, choice and digest").toEqual([
-      { paths: PATHS, options: { format: null, mapping: null }, selected: [0, 4], digest: "d".repeat(64) },
+      { paths: PATHS, options: { format: null, mapping: null, passphrase: null }, selected: [0, 4], digest: "d".repeat(64) },
     ]);
     expect(runBtn().disabled, "one import at a time").toBe(true);
     expect(boxes().every((b) => b.disabled), "the choice is fixed while it runs").toBe(true);
@@ -370,19 +372,19 @@ describe("dev mock: import commands", () => {
   it("previews the picked files like Rust: CSV columns, duplicates, invalid rows, a CLR group", async () => {
     const t = target();
     const paths = (await ask("pick_import_files", {}, t)) as string[];
-    const plan = (await ask("preview_import", { paths, options: { format: null, mapping: null } }, t)) as ImportPlan;
+    const plan = (await ask("preview_import", { paths, options: { format: null, mapping: null, passphrase: null } }, t)) as ImportPlan;
     expect(plan.files.map((f) => f.format), "one of each").toEqual(["csv", "openbadges", "clr"]);
     expect(plan.records.map((r) => r.action), "a record already kept").toContain("duplicate");
     expect(plan.records.filter((r) => r.group !== null).length, "the CLR's records are grouped").toBe(3);
     const untitled = (await ask("preview_import", { paths: paths.slice(0, 1), options: { format: "csv", mapping: { columns: [["Organization", "issuer"]] } } }, t)) as ImportPlan;
     expect(untitled.records.every((r) => r.action === "invalid"), "without a title column nothing can be added").toBe(true);
-    await expect(ask("preview_import", { paths, options: { format: "csv", mapping: null } }, t), "a badge is no CSV").rejects.toMatchObject({ kind: "validation" });
+    await expect(ask("preview_import", { paths, options: { format: "csv", mapping: null, passphrase: null } }, t), "a badge is no CSV").rejects.toMatchObject({ kind: "validation" });
   });
 
   it("imports the chosen records, refuses a changed digest, and undoes", async () => {
     const t = target();
     const paths = ["/x/certificates.csv"];
-    const options = { format: null, mapping: null };
+    const options = { format: null, mapping: null, passphrase: null };
     const preview = (await ask("preview_import", { paths, options }, t)) as ImportPlan;
     await expect(ask("run_import", { paths, options, selected: [0], digest: "stale" }, t), "files changed since").rejects.toMatchObject({ kind: "conflict" });
     const done = (await ask("run_import", { paths, options, selected: [0, 1], digest: preview.digest }, t)) as ImportPlan;

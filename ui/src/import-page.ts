@@ -21,7 +21,7 @@ interface Previewed {
   readonly plan: ImportPlan;
 }
 
-const DETECT: ImportOptions = { format: null, mapping: null };
+const DETECT: ImportOptions = { format: null, mapping: null, passphrase: null };
 
 export class ImportPage implements Page {
   readonly element: HTMLElement;
@@ -149,7 +149,7 @@ export class ImportPage implements Page {
   }
 
   private mappingChanged(): void {
-    this.options = { format: this.mapping.onlyCsv ? "csv" : null, mapping: this.mapping.mapping() };
+    this.options = { format: this.mapping.onlyCsv ? "csv" : null, mapping: this.mapping.mapping(), passphrase: null };
     void this.refreshPreview();
   }
 

@@ -91,7 +91,11 @@ export type Recovery = { path: string, problem: string,
  */
 backup: BackupInfo | null, };
 
-export type ImportOptions = { format: Format | null, mapping: Mapping | null, };
+export type ImportOptions = { format: Format | null, mapping: Mapping | null, 
+/**
+ * For an encrypted Dossier archive.
+ */
+passphrase: string | null, };
 
 export type ImportPlan = { records: Array<ImportRow>, files: Array<ImportFile>, 
 /**

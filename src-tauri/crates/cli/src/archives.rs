@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// The passphrase: from DOSSIER_PASSPHRASE (scripts), asked without echo on a terminal (twice
 /// when it seals a new archive), or one line of standard input.
-fn passphrase(confirm: bool) -> Result<String> {
+pub fn passphrase(confirm: bool) -> Result<String> {
     if let Ok(p) = std::env::var("DOSSIER_PASSPHRASE") {
         return Ok(p);
     }

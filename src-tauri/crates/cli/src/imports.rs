@@ -33,6 +33,7 @@ pub fn options(format: &str, map: &[String]) -> Result<ImportOptions> {
     Ok(ImportOptions {
         format,
         mapping: (!columns.is_empty()).then_some(Mapping { columns }),
+        passphrase: None,
     })
 }
 
@@ -44,6 +45,14 @@ pub fn import(
     json: bool,
     out: &mut impl Write,
 ) -> Result<()> {
+    let mut options = options.clone();
+    // An encrypted archive among the files: its passphrase is asked for once, up front.
+    for f in files {
+        if options.passphrase.is_none() && dossier_service::archive::needs_passphrase(f)? {
+            options.passphrase = Some(crate::archives::passphrase(false)?);
+        }
+    }
+    let options = &options;
     let run = Run {
         dry_run,
         ..Run::default()

@@ -5,8 +5,9 @@
 
 use crate::{Error, Result};
 use chrono::NaiveDate;
-use dossier_core::ListQuery;
+use dossier_core::{CredentialDraft, ListQuery};
 use dossier_interop::archive::{self as arc, ArchiveReader};
+use dossier_interop::{Attachment, Format, Found, InputFile};
 use dossier_store::{BackupInfo, Portable, RestoreSummary, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -239,6 +240,44 @@ pub fn holds_records(store: &Store) -> Result<bool> {
     Ok(store.count()? > 0 || !store.requirements()?.is_empty())
 }
 
+/// The records of a Dossier archive or JSON export, as an import reads them: each with its
+/// Dossier identity (so a second import matches it) and its evidence from the archive.
+pub(crate) fn founds(file: &InputFile, passphrase: Option<&str>) -> Result<Vec<Found>> {
+    let zipped = file.bytes.starts_with(b"PK\x03\x04") || arc::is_encrypted(&file.bytes);
+    let (state, blobs) = if zipped {
+        let c = arc::read_archive(file, passphrase)?;
+        (c.state, c.blobs.into_iter().collect::<HashMap<_, _>>())
+    } else {
+        (file.bytes.to_vec(), HashMap::new())
+    };
+    dossier_interop::bounds::parse_json(&file.name, &state)?;
+    let state = Portable::from_json(&state)?;
+    Ok(state
+        .credentials
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut f = Found::new(Format::Archive, file, format!("credentials[{i}]"));
+            f.draft = CredentialDraft::from_input(&c.record);
+            f.uuid = Some(c.uuid.clone());
+            f.source.id = Some(c.uuid.clone());
+            for e in &c.evidence {
+                match blobs.get(&e.sha256) {
+                    Some(bytes) => f.evidence.push(Attachment {
+                        name: e.name.clone(),
+                        bytes: bytes.clone().into(),
+                    }),
+                    None => f.notes.push(format!(
+                        "The evidence file {} is not in the archive; only its record is imported.",
+                        e.name
+                    )),
+                }
+            }
+            f
+        })
+        .collect())
+}
+
 /// An archive kept in `backups/`, as the Backups section lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ArchiveInfo {
@@ -263,7 +302,9 @@ pub fn archive_to_backups(store: &Store, passphrase: Option<&str>) -> Result<Arc
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
     let path = dir.join(format!("{ARCHIVE_PREFIX}{stamp}.zip"));
     export(store, ExportFormat::Archive, &path, passphrase)?;
-    info(&path)?.ok_or(Error::Selection("the archive just written cannot be read".into()))
+    info(&path)?.ok_or(Error::Selection(
+        "the archive just written cannot be read".into(),
+    ))
 }
 
 /// The Dossier archives in `backups/`, newest first.

@@ -25,6 +25,8 @@ use ts_rs::TS;
 pub struct ImportOptions {
     pub format: Option<Format>,
     pub mapping: Option<Mapping>,
+    /// For an encrypted Dossier archive.
+    pub passphrase: Option<String>,
 }
 
 /// What the import does with a record.
@@ -151,7 +153,11 @@ pub fn prepare(
             }
             _ => (Vec::new(), None),
         };
-        found.extend(dossier_interop::read(file, Some(format), mapping.as_ref())?);
+        if format == Format::Archive {
+            found.extend(crate::archive::founds(file, options.passphrase.as_deref())?);
+        } else {
+            found.extend(dossier_interop::read(file, Some(format), mapping.as_ref())?);
+        }
         summaries.push(ImportFile {
             name: file.name.clone(),
             format,

@@ -224,7 +224,8 @@ fn json_resume_and_csv_exports_are_written() {
     env.ok(&["export", "csv", "--out", &csv.display().to_string()]);
     let text = String::from_utf8(std::fs::read(&csv).expect("read")).expect("utf-8");
     assert!(
-        text.trim_start_matches('\u{feff}').starts_with("uuid,kind,status,title"),
+        text.trim_start_matches('\u{feff}')
+            .starts_with("uuid,kind,status,title"),
         "the header first: {text}"
     );
     let records = env.json(&["list", "--json"]);
@@ -232,4 +233,24 @@ fn json_resume_and_csv_exports_are_written() {
         let uuid = r["uuid"].as_str().unwrap_or("missing");
         assert!(text.contains(uuid), "every record has its row: {uuid}");
     }
+}
+
+#[test]
+fn an_encrypted_archive_imports_its_records_once() {
+    let env = portfolio();
+    let a = env.dir.path().join("all.zip").display().to_string();
+    let pass = [("DOSSIER_PASSPHRASE", "s3cret passphrase")];
+    let o = env.run_with(&["export", "archive", "--out", &a, "--encrypt"], &pass);
+    assert_eq!(code(&o), 0, "written: {}", stderr(&o));
+    let other = Env::new();
+    let o = other.run_with(&["import", &a, "--json"], &pass);
+    assert_eq!(code(&o), 0, "imported: {}", stderr(&o));
+    let out: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(out["added"].as_u64(), Some(count(&env) as u64), "every record: {out}");
+    assert_eq!(out["records"][0]["source"]["format"], "archive", "{out}");
+    let o = other.run_with(&["import", &a, "--json"], &pass);
+    let again: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(again["added"], 0, "matched by their Dossier identity: {again}");
+    let o = other.run_with(&["import", &a], &[("DOSSIER_PASSPHRASE", "wrong")]);
+    assert_eq!(code(&o), 2, "a wrong passphrase: {}", stderr(&o));
 }
