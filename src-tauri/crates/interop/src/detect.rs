@@ -29,6 +29,14 @@ pub fn detect(file: &InputFile) -> Result<Format> {
         .unwrap_or(0);
     let text = &text[start..];
     match text.first() {
+        // Europass XML (ELM v2, the CV) says so in its namespaces; the Europass importer
+        // refuses it with a hint. Every other XML is a baked SVG to look into.
+        Some(b'<')
+            if !mentions(text, b"openbadges")
+                && (mentions(text, b"data.europa.eu") || mentions(text, b"europass")) =>
+        {
+            Ok(Format::Europass)
+        }
         Some(b'<') => Ok(Format::Openbadges),
         Some(b'{') | Some(b'[') => {
             let value = bounds::parse_json(&file.name, text)?;
@@ -48,6 +56,13 @@ pub fn detect(file: &InputFile) -> Result<Format> {
         }
         None => Err(unrecognised(file, "the file is empty")),
     }
+}
+
+/// Whether `needle` occurs in the first 64 KiB of `text` (an XML file's namespaces come first).
+fn mentions(text: &[u8], needle: &[u8]) -> bool {
+    text[..text.len().min(64 * 1024)]
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn unrecognised(file: &InputFile, hint: &str) -> Error {

@@ -334,3 +334,24 @@ fn other_and_broken_inputs_are_refused_clearly() {
         "a 70 KiB title: {e}"
     );
 }
+
+#[test]
+fn europass_xml_is_detected_as_europass_and_refused_with_its_hint() {
+    let xml = fixture("europass", "elm-v2.xml");
+    assert_eq!(
+        dossier_interop::detect(&xml).expect("detected"),
+        dossier_interop::Format::Europass,
+        "its namespaces say Europass, not a baked badge"
+    );
+    let e = message(dossier_interop::read(&xml, None, None), "Unrecognised");
+    assert!(e.contains("ELM v2"), "the Europass hint, not a badge's: {e}");
+    let badge = file(
+        "eu-badge.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://data.europa.eu/badges/1"/></svg>"#,
+    );
+    assert_eq!(
+        dossier_interop::detect(&badge).expect("detected"),
+        dossier_interop::Format::Openbadges,
+        "a baked badge that mentions europa.eu is still a badge"
+    );
+}
