@@ -1,10 +1,11 @@
 // Settings → Backups: the files in backups/ as Rust verified them (newest first), a backup
 // taken now, and restoring one. A restore replaces the whole database, so it is confirmed
 // first; Rust keeps the database as it was as a backup of its own, which is what Undo (and,
-// later, that row's Restore…) puts back.
+// later, that row's Restore…) puts back. Beside them, the archives (backup-archives.ts).
 
 import type { BackupInfo, BackupRow, Restored } from "./backend";
 import * as backend from "./backend";
+import { BackupArchives } from "./backup-archives";
 import { backupFacts, backupTitle, fileName } from "./backup-parts";
 import { h, replaceChildren } from "./dom";
 import { plural } from "./format";
@@ -26,9 +27,19 @@ export class BackupsSection {
   private readonly nowBtn: HTMLButtonElement;
   private readonly latest = new Latest();
   private readonly undo: Undo;
+  readonly archives: BackupArchives;
 
   constructor(private readonly host: BackupsHost) {
     this.undo = new Undo(host.toaster, host.report);
+    this.archives = new BackupArchives({
+      toaster: host.toaster,
+      report: host.report,
+      undo: this.undo,
+      restored: async () => {
+        await this.host.replaced();
+        await this.refresh();
+      },
+    });
     this.list = h("ul", { class: "backup-list", "data-testid": "backups-list", "aria-label": "Backups" });
     this.nowBtn = h("button", { type: "button", class: "btn", "data-testid": "backup-now" }, "Back up now");
     this.nowBtn.addEventListener("click", () => void this.backUpNow());
@@ -43,11 +54,20 @@ export class BackupsSection {
       ),
       this.list,
       h("div", { class: "form-actions start" }, this.nowBtn),
+      h("h4", { id: "archives-title", class: "archives-title" }, "Archives"),
+      h(
+        "p",
+        { class: "muted" },
+        "Everything Dossier keeps and every evidence file in one .zip, encrypted with a passphrase if you like: to restore here, or on another computer.",
+      ),
+      this.archives.list,
+      h("div", { class: "form-actions start" }, this.archives.nowBtn, this.archives.fileBtn),
+      this.archives.result,
     );
   }
 
   async refresh(): Promise<void> {
-    await this.latest.run(backend.backups, (rows) => this.draw(rows), this.host.report);
+    await Promise.all([this.latest.run(backend.backups, (rows) => this.draw(rows), this.host.report), this.archives.refresh()]);
   }
 
   private draw(rows: readonly BackupRow[]): void {

@@ -22,8 +22,8 @@ let rows: BackupRow[] = [
   { backup: info("dossier-20251101-120000-before-v9.db", 8, "2025-11-01 12:00:00", "before v9"), problem: null },
 ];
 
-/** A new backup named as Rust names them, listed first. */
-function take(why: string, records: number): BackupInfo {
+/** A new backup named as Rust names them, listed first (a restore of an archive keeps one too). */
+export function takeBackup(why: string, records: number): BackupInfo {
   const p = (n: number) => String(n).padStart(2, "0");
   const d = new Date();
   const day = `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`;
@@ -83,11 +83,11 @@ export function recoveryCommand(cmd: CommandName, a: Record<string, unknown>, re
       }));
     case "health": return wait(300).then(health);
     case "backups": return rows;
-    case "backup_now": return take("manual", records);
+    case "backup_now": return takeBackup("manual", records);
     case "restore_backup": {
       const from = rows.find((r) => r.backup?.path === a.path)?.backup;
       if (!from) throw { kind: "not-found", message: `no backup ${String(a.path)}`, fields: [] };
-      return wait(300).then(() => ({ from, aside: take("before-restore", records) }));
+      return wait(300).then(() => ({ from, aside: takeBackup("before-restore", records) }));
     }
     default:
       return undefined;

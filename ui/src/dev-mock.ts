@@ -5,11 +5,12 @@
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
 // ?damaged[=nobackup] and ?unwell (see dev-mock-recovery.ts),
-// ?scenario=detail|form|errors|toast|nomatch|export|health|restore|import (drive the UI into that state for screenshots).
+// ?scenario=detail|form|errors|toast|nomatch|export|health|restore|import|seal (drive the UI into that state for screenshots).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
 import type { CommandName } from "./ipc";
+import { archiveCommand } from "./dev-mock-archive";
 import { coverageCommand } from "./dev-mock-coverage";
 import { importCommand, type ImportTarget } from "./dev-mock-import";
 import { sampleCredential } from "./sample-data";
@@ -194,6 +195,7 @@ export function installDevMock(): void {
         if (answer === undefined) answer = coverageCommand(cmd, a);
         if (answer === undefined) answer = reportCommand(cmd, a);
         if (answer === undefined) answer = importCommand(cmd, a, importTarget);
+        if (answer === undefined) answer = archiveCommand(cmd, a, importTarget);
         if (answer === undefined) answer = recoveryCommand(cmd, a, store.length);
         if (answer === undefined) throw `unknown command ${cmd}`;
         return answer;
@@ -224,7 +226,8 @@ export async function runScenario(): Promise<void> {
     q('[data-testid="delete"]')?.click();
   }
   if (s === "nomatch") type("search", "zebra");
-  if (s === "export") q('[data-testid="nav-export"]')?.click();
+  if (s === "export" || s === "seal") q('[data-testid="nav-export"]')?.click();
+  if (s === "seal") q('[data-testid="export-archive"]')?.click();
   if (s === "import") {
     q('[data-testid="nav-import"]')?.click();
     await wait(50);

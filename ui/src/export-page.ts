@@ -6,6 +6,7 @@
 import type { Sections } from "./bindings";
 import * as backend from "./backend";
 import { debounce, h } from "./dom";
+import { DataExportSection } from "./data-export-section";
 import { DEFAULT_SECTIONS, ExportProgress, PreviewView, SECTIONS, type SectionName } from "./export-parts";
 import { attempt, Latest } from "./kit-async";
 import type { Page, PageFrame } from "./kit-page";
@@ -23,6 +24,7 @@ export class ExportPage implements Page {
   readonly asOfBox: AsOfBox;
   readonly preview = new PreviewView();
   readonly progress = new ExportProgress();
+  readonly data: DataExportSection;
   private readonly checks = new Map<SectionName, HTMLInputElement>();
   private readonly exportBtn: HTMLButtonElement;
   private readonly schedule = debounce(() => void this.previewIfChanged(), PREVIEW_DELAY_MS);
@@ -78,7 +80,13 @@ export class ExportPage implements Page {
       h("div", { class: "export-actions" }, this.exportBtn, this.progress.element),
     );
     this.head = [h("p", { class: "muted page-intro" }, "Your portfolio as a PDF report, to send with an application or keep for an audit.")];
-    this.element = h("div", { class: "export-layout" }, h("div", { class: "export-side" }, options, this.profile.element), this.preview.element);
+    this.data = new DataExportSection(host);
+    this.element = h(
+      "div",
+      { class: "export-page" },
+      h("div", { class: "export-layout" }, h("div", { class: "export-side" }, options, this.profile.element), this.preview.element),
+      this.data.element,
+    );
   }
 
   show(): void {

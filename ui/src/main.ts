@@ -3,6 +3,7 @@ import "./pages.css";
 import "./coverage.css";
 import "./export.css";
 import "./import.css";
+import "./archive.css";
 import { boot } from "./recovery-screen";
 
 async function main(): Promise<void> {

@@ -312,6 +312,7 @@ export class FakeBackend {
         return null;
       case "renewals":
       case "backups":
+      case "archives":
       case "skills_without_half_life":
       case "field_changes":
       case "requirements":
