@@ -5,8 +5,8 @@
 //! same the CLI runs.
 
 use crate::error::Result;
-use crate::files::{ask_open_paths, save_with, SaveAs};
-use crate::state::{blocking, AppState};
+use crate::files::{pick_paths, save_with, SaveAs};
+use crate::state::AppState;
 use dossier_service::archive::{self, ArchiveInfo, ArchiveRestored, ExportFormat, Exported};
 use dossier_service::today;
 use std::path::PathBuf;
@@ -67,15 +67,13 @@ pub async fn archives(state: State<'_, AppState>) -> Result<Vec<ArchiveInfo>> {
 /// The native file dialog for an archive or JSON export to restore; null when cancelled.
 #[tauri::command]
 pub async fn pick_archive<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>> {
-    let filters: [(&str, &[&str]); 2] = [
+    const FILTERS: &[(&str, &[&str])] = &[
         ("Dossier archives and exports", &["zip", "json"]),
         ("All files", &["*"]),
     ];
-    let picked = blocking(move || Ok(ask_open_paths(&app, "Restore an archive", &filters, false)));
-    Ok(picked
+    Ok(pick_paths(app, "Restore an archive", FILTERS, false)
         .await?
-        .pop()
-        .map(|p| p.to_string_lossy().into_owned()))
+        .pop())
 }
 
 /// Whether the archive is sealed, so the UI asks for its passphrase first.

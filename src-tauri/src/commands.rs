@@ -2,8 +2,8 @@
 //! library crates on the blocking pool and returns what they return.
 
 use crate::error::{AppError, Result};
-use crate::files::ask_open_paths;
-use crate::state::{blocking, today, AppState};
+use crate::files::pick_paths;
+use crate::state::{today, AppState};
 use dossier_core::{
     AppInfo, Credential, CredentialDraft, CredentialKind, FieldError, KindInfo, ListQuery,
 };
@@ -84,19 +84,14 @@ pub async fn remove_evidence(
 /// The native file dialog, opened from Rust so the webview needs no file-system permission.
 #[tauri::command]
 pub async fn pick_evidence_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
-    let filters: [(&str, &[&str]); 2] = [
+    const FILTERS: &[(&str, &[&str])] = &[
         (
             "Certificates and documents",
             &["pdf", "png", "jpg", "jpeg", "webp", "svg", "txt", "json"],
         ),
         ("All files", &["*"]),
     ];
-    let picked = blocking(move || Ok(ask_open_paths(&app, "Attach evidence", &filters, true)));
-    Ok(picked
-        .await?
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect())
+    pick_paths(app, "Attach evidence", FILTERS, true).await
 }
 
 #[tauri::command]

@@ -76,6 +76,22 @@ pub fn ask_open_paths<R: Runtime>(
         .collect()
 }
 
+/// The open dialog on the blocking pool, its answer as the UI takes paths (text); [] when
+/// the user cancels.
+pub async fn pick_paths<R: Runtime>(
+    app: AppHandle<R>,
+    title: &'static str,
+    filters: &'static [(&'static str, &'static [&'static str])],
+    many: bool,
+) -> Result<Vec<String>> {
+    let picked = crate::state::blocking(move || Ok(ask_open_paths(&app, title, filters, many)));
+    Ok(picked
+        .await?
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect())
+}
+
 /// Writes `bytes` to `path` all or nothing (the store's one atomic-write routine).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(dossier_store::write_atomically(path, bytes)?)

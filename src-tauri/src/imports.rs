@@ -3,8 +3,8 @@
 //! work is the application layer's (`dossier_service::import`), the same the CLI runs.
 
 use crate::error::Result;
-use crate::files::ask_open_paths;
-use crate::state::{blocking, AppState};
+use crate::files::pick_paths;
+use crate::state::AppState;
 use dossier_service::import::{ImportOptions, ImportPlan, ImportProgress, Run};
 use dossier_service::today;
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ fn paths(given: Vec<String>) -> Vec<PathBuf> {
 /// The native file dialog for files to import; [] when cancelled.
 #[tauri::command]
 pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<String>> {
-    let filters: [(&str, &[&str]); 2] = [
+    const FILTERS: &[(&str, &[&str])] = &[
         (
             "Badges, exports and credentials",
             &[
@@ -29,12 +29,7 @@ pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<Stri
         ),
         ("All files", &["*"]),
     ];
-    let picked = blocking(move || Ok(ask_open_paths(&app, "Import credentials", &filters, true)));
-    Ok(picked
-        .await?
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect())
+    pick_paths(app, "Import credentials", FILTERS, true).await
 }
 
 /// What importing `paths` would do; writes nothing.

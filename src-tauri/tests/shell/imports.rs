@@ -85,8 +85,14 @@ pub fn imports<R: tauri::Runtime>(app: &tauri::App<R>, ui: &mut Ui) {
 /// passphrase and merged (nothing new) with the right one.
 pub fn archives(ui: &mut Ui, dir: &std::path::Path) {
     use dossier_service::archive::ExportFormat;
-    let saved = ui.ok("export_data", vec![a(ExportFormat::Json), a(None::<String>)]);
-    assert!(saved["records"].as_u64().is_some_and(|n| n > 0), "exported: {saved}");
+    let saved = ui.ok(
+        "export_data",
+        vec![a(ExportFormat::Json), a(None::<String>)],
+    );
+    assert!(
+        saved["records"].as_u64().is_some_and(|n| n > 0),
+        "exported: {saved}"
+    );
     assert!(
         dir.join(ExportFormat::Json.default_name()).is_file(),
         "written where the save dialog said"
@@ -95,20 +101,32 @@ pub fn archives(ui: &mut Ui, dir: &std::path::Path) {
     let made = ui.ok("archive_now", vec![a(pass.clone())]);
     assert_eq!(made["encrypted"], true, "sealed: {made}");
     let listed = ui.ok("archives", vec![]);
-    assert_eq!(listed[0]["path"], made["path"], "listed with the backups: {listed}");
+    assert_eq!(
+        listed[0]["path"], made["path"],
+        "listed with the backups: {listed}"
+    );
     let path = made["path"].as_str().unwrap_or_default().to_string();
     std::env::set_var("DOSSIER_PICK_FILE", &path);
-    assert_eq!(ui.ok("pick_archive", vec![]), json!(path), "the picked archive");
+    assert_eq!(
+        ui.ok("pick_archive", vec![]),
+        json!(path),
+        "the picked archive"
+    );
     assert_eq!(
         ui.ok("archive_needs_passphrase", vec![a(path.clone())]),
         json!(true),
         "asks for the passphrase"
     );
     let wrong = ui
-        .call("restore_archive", vec![a(path.clone()), a(Some("wrong".to_string()))])
+        .call(
+            "restore_archive",
+            vec![a(path.clone()), a(Some("wrong".to_string()))],
+        )
         .expect_err("a wrong passphrase");
     assert!(
-        wrong["message"].as_str().is_some_and(|m| m.contains("passphrase")),
+        wrong["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("passphrase")),
         "says why: {wrong}"
     );
     let merged = ui.ok("restore_archive", vec![a(path), a(pass)]);
@@ -116,5 +134,8 @@ pub fn archives(ui: &mut Ui, dir: &std::path::Path) {
         merged["summary"]["added"]["credentials"], 0,
         "restored beside itself, nothing is new: {merged}"
     );
-    assert!(merged["aside"]["path"].is_string(), "the store as it was is kept: {merged}");
+    assert!(
+        merged["aside"]["path"].is_string(),
+        "the store as it was is kept: {merged}"
+    );
 }

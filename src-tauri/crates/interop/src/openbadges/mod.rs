@@ -185,7 +185,10 @@ fn hosted(file: &InputFile, url: &str, carrier: &str) -> Result<Found> {
 
 /// The title of a badge whose name is on a server: "Badge hosted at backpack.openbadges.org".
 pub(super) fn hosted_title(url: &str) -> String {
-    match url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)) {
+    match url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+    {
         Some(host) => format!("Badge hosted at {host}"),
         None => "Hosted badge".to_string(),
     }

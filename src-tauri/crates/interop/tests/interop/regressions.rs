@@ -23,12 +23,18 @@ fn run(target: &str, file: &InputFile) {
 fn every_input_a_fuzzer_found_is_answered_without_a_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
     let mut seen = 0;
-    for dir in std::fs::read_dir(&root).expect("the regressions folder").flatten() {
+    for dir in std::fs::read_dir(&root)
+        .expect("the regressions folder")
+        .flatten()
+    {
         if !dir.path().is_dir() {
             continue;
         }
         let target = dir.file_name().to_string_lossy().into_owned();
-        for f in std::fs::read_dir(dir.path()).expect("a target's folder").flatten() {
+        for f in std::fs::read_dir(dir.path())
+            .expect("a target's folder")
+            .flatten()
+        {
             let bytes = std::fs::read(f.path()).expect("a regression file");
             let file = InputFile::new(f.file_name().to_string_lossy(), bytes);
             let answered = catch_unwind(AssertUnwindSafe(|| run(&target, &file)));
@@ -38,5 +44,8 @@ fn every_input_a_fuzzer_found_is_answered_without_a_panic() {
     }
     // The folder holds the README at least; the count is printed for the record.
     println!("{seen} regression inputs answered");
-    assert!(root.join("README.md").is_file(), "the regressions folder is in place");
+    assert!(
+        root.join("README.md").is_file(),
+        "the regressions folder is in place"
+    );
 }

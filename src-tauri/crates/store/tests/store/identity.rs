@@ -138,15 +138,26 @@ fn an_imported_record_keeps_its_file_its_reference_and_a_given_uuid() {
         .expect("insert");
     let c = store.get(id).expect("get");
     assert_eq!(c.source, "openbadges", "the format is the source");
-    assert_eq!(c.source_file.as_deref(), Some("badge.png"), "the file is kept");
+    assert_eq!(
+        c.source_file.as_deref(),
+        Some("badge.png"),
+        "the file is kept"
+    );
     assert_eq!(
         c.source_ref.as_deref(),
         Some("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002"),
         "the credential's own id is kept"
     );
-    assert_eq!(c.uuid, uuid, "a given identity is kept, not replaced by the trigger");
+    assert_eq!(
+        c.uuid, uuid,
+        "a given identity is kept, not replaced by the trigger"
+    );
     let plain = store
         .add(&input("Typed", CredentialKind::Degree, &[]), &[], "manual")
         .expect("add");
-    assert_eq!((plain.source_file, plain.source_ref), (None, None), "a typed record has none");
+    assert_eq!(
+        (plain.source_file, plain.source_ref),
+        (None, None),
+        "a typed record has none"
+    );
 }

@@ -168,7 +168,10 @@ fn an_svg_with_only_a_verify_url_is_a_hosted_record() {
     let f = one(&fixture("baked-ob2-verify-only.svg"));
     let url = "https://badges.example.org/assertions/5521.json";
     assert_eq!(f.source.id.as_deref(), Some(url), "the verify URL");
-    assert_eq!(f.draft.title, "Badge hosted at badges.example.org", "a placeholder title");
+    assert_eq!(
+        f.draft.title, "Badge hosted at badges.example.org",
+        "a placeholder title"
+    );
     assert_line(&f.notes, &["hosted at", url], "said plainly");
 }
 
