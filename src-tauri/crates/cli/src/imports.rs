@@ -57,8 +57,10 @@ pub fn import(
         dry_run,
         ..Run::default()
     };
+    // Progress on a terminal only: redrawn in place, it would be noise in a log.
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let show = |p: dossier_service::import::ImportProgress| {
-        if !json && p.total >= 1000 {
+        if tty && !json && p.total >= 1000 {
             eprint!("\rdossier: writing {} of {} records", p.done, p.total);
             if p.done == p.total {
                 eprintln!();

@@ -96,6 +96,20 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // The preview alone: read, validate and match, nothing written.
+    let store = Store::open_in_memory().expect("store");
+    g.bench_function("linkedin_10k_rows_preview", |b| {
+        b.iter(|| {
+            let p = prepare(
+                &store,
+                std::slice::from_ref(&file),
+                &ImportOptions::default(),
+                today,
+            )
+            .expect("prepare");
+            black_box(p.plan.records.len())
+        })
+    });
     for (name, bytes) in hostile() {
         let file = InputFile::new(name, bytes);
         g.bench_function(format!("refuse_{name}"), |b| {

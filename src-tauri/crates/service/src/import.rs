@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use dossier_core::{CredentialInput, CredentialKind};
 use dossier_interop::table::Mapping;
 use dossier_interop::{Format, Found, InputFile, Source};
-use dossier_store::{MatchKey, Provenance, Store};
+use dossier_store::{BatchRow, MatchKey, Provenance, Store};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -436,31 +436,27 @@ pub fn apply(
         .collect();
     let staged = store.stage_evidence_bytes(&files)?;
     let written = store.with_tx(|tx| {
-        let mut ids = Vec::with_capacity(total);
         let mut next = 0;
-        for (done, (_, e, input)) in chosen.iter().enumerate() {
+        let rows = chosen.iter().map(|(_, e, input)| {
             let n = e.found.evidence.len();
-            let from = Provenance {
-                source: e.found.source.format.as_str(),
-                file: Some(&e.found.source.file),
-                reference: e.found.source.id.as_deref(),
-                uuid: e.found.uuid.as_deref(),
-            };
-            ids.push(dossier_store::insert_from(
-                tx,
+            let row = BatchRow {
                 input,
-                &staged[next..next + n],
-                &from,
-            )?);
+                staged: &staged[next..next + n],
+                from: Provenance {
+                    source: e.found.source.format.as_str(),
+                    file: Some(&e.found.source.file),
+                    reference: e.found.source.id.as_deref(),
+                    uuid: e.found.uuid.as_deref(),
+                },
+            };
             next += n;
-            if done % 100 == 99 {
-                progress(ImportProgress {
-                    done: done + 1,
-                    total,
-                });
+            row
+        });
+        dossier_store::insert_batch(tx, rows, |done| {
+            if done % 100 == 0 {
+                progress(ImportProgress { done, total });
             }
-        }
-        Ok::<_, dossier_store::Error>(ids)
+        })
     });
     let ids = match written {
         Ok(ids) => ids,

@@ -34,7 +34,7 @@ mod sweep;
 pub use backups::{
     backups_dir_for, newest_verified, verify as verify_backup, BackupInfo, KEEP_DAILY,
 };
-pub use credentials::{insert, insert_from, Provenance};
+pub use credentials::{insert, insert_batch, insert_from, BatchRow, Provenance};
 pub use dashboard::{DEFAULT_HALF_LIFE_KEY, WARNING_DAYS_KEY};
 pub use db::{default_db_path, evidence_dir_for};
 pub use error::{Error, Result};

@@ -9,7 +9,7 @@ pub use list::list;
 pub use rows::load;
 pub(crate) use write::set_completion;
 use write::{bind_fields, link_evidence, write_skills_and_index};
-pub use write::{insert, insert_from, Provenance};
+pub use write::{insert, insert_batch, insert_from, BatchRow, Provenance};
 
 use crate::error::{Error, Result};
 use crate::evidence::StagedEvidence;
@@ -77,7 +77,14 @@ impl Store {
 
     /// Adds many records in one transaction (imports, the demo, benchmarks).
     pub fn add_many(&self, inputs: &[CredentialInput], source: &str) -> Result<Vec<i64>> {
-        self.with_tx(|tx| inputs.iter().map(|i| insert(tx, i, &[], source)).collect())
+        self.with_tx(|tx| {
+            let rows = inputs.iter().map(|input| write::BatchRow {
+                input,
+                staged: &[],
+                from: Provenance::of(source),
+            });
+            insert_batch(tx, rows, |_| {})
+        })
     }
 
     /// Replaces a live record's fields and skills, and adds `files` to its evidence.
