@@ -49,10 +49,10 @@ pub fn date(s: &str) -> Option<String> {
         return None;
     }
     let m = m.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let month = MONTHS
-        .iter()
-        .position(|p| m.len() >= 3 && p.starts_with(&m[..3]))?
-        + 1;
+    // A month name is ASCII: anything else (a BOM, a letter in another script) is no month,
+    // and slicing it by bytes would split a character.
+    let head = m.get(..3).filter(|_| m.is_ascii())?;
+    let month = MONTHS.iter().position(|p| p.starts_with(head))? + 1;
     Some(format!("{:04}-{month:02}", year(y)?))
 }
 

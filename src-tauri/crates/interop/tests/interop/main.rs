@@ -11,3 +11,4 @@ mod linkedin;
 mod openbadges;
 mod regressions;
 mod table;
+mod text;
