@@ -246,11 +246,18 @@ fn an_encrypted_archive_imports_its_records_once() {
     let o = other.run_with(&["import", &a, "--json"], &pass);
     assert_eq!(code(&o), 0, "imported: {}", stderr(&o));
     let out: Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert_eq!(out["added"].as_u64(), Some(count(&env) as u64), "every record: {out}");
+    assert_eq!(
+        out["added"].as_u64(),
+        Some(count(&env) as u64),
+        "every record: {out}"
+    );
     assert_eq!(out["records"][0]["source"]["format"], "archive", "{out}");
     let o = other.run_with(&["import", &a, "--json"], &pass);
     let again: Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert_eq!(again["added"], 0, "matched by their Dossier identity: {again}");
+    assert_eq!(
+        again["added"], 0,
+        "matched by their Dossier identity: {again}"
+    );
     let o = other.run_with(&["import", &a], &[("DOSSIER_PASSPHRASE", "wrong")]);
     assert_eq!(code(&o), 2, "a wrong passphrase: {}", stderr(&o));
 }

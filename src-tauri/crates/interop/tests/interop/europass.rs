@@ -344,7 +344,10 @@ fn europass_xml_is_detected_as_europass_and_refused_with_its_hint() {
         "its namespaces say Europass, not a baked badge"
     );
     let e = message(dossier_interop::read(&xml, None, None), "Unrecognised");
-    assert!(e.contains("ELM v2"), "the Europass hint, not a badge's: {e}");
+    assert!(
+        e.contains("ELM v2"),
+        "the Europass hint, not a badge's: {e}"
+    );
     let badge = file(
         "eu-badge.svg",
         r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://data.europa.eu/badges/1"/></svg>"#,

@@ -24,7 +24,13 @@ fn dates_in_the_shapes_files_use() {
 
 #[test]
 fn a_non_ascii_month_word_is_no_date_and_no_panic() {
-    for given in ["\u{feff}Oct 2023", "Окт 2023", "日本語 2023", "é 2023", "ab\u{301} 2023"] {
+    for given in [
+        "\u{feff}Oct 2023",
+        "Окт 2023",
+        "日本語 2023",
+        "é 2023",
+        "ab\u{301} 2023",
+    ] {
         assert_eq!(date(given), None, "date({given:?}) is not a date");
     }
 }
