@@ -5,7 +5,7 @@
 use crate::{CliError, Result};
 use dossier_service::archive::{self, ExportFormat};
 use dossier_store::Store;
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The passphrase: from DOSSIER_PASSPHRASE (scripts), asked without echo on a terminal (twice
@@ -57,20 +57,6 @@ pub fn export(
         path.display()
     )?;
     Ok(())
-}
-
-/// Whether `path` is an archive or a JSON export rather than a database backup.
-pub fn is_archive(path: &Path) -> Result<bool> {
-    let Ok(mut f) = std::fs::File::open(path) else {
-        // Missing or unreadable: the backup restore says why.
-        return Ok(false);
-    };
-    let mut head = [0u8; 16];
-    let n = f.read(&mut head)?;
-    let head = &head[..n];
-    Ok(head.starts_with(b"PK\x03\x04")
-        || dossier_interop::archive::is_encrypted(head)
-        || head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 pub fn restore(db: &Option<PathBuf>, path: &Path, yes: bool, out: &mut impl Write) -> Result<()> {

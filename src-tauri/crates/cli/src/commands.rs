@@ -214,7 +214,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 let c = open_for_record(&cli.db, id)?.restore(id)?;
                 writeln!(out, "Restored #{} {}", c.id, c.title)?;
             }
-            Err(_) if crate::archives::is_archive(std::path::Path::new(&target))? => {
+            Err(_) if dossier_service::archive::is_archive(std::path::Path::new(&target)) => {
                 crate::archives::restore(&cli.db, std::path::Path::new(&target), yes, &mut out)?
             }
             Err(_) => crate::backups::restore(&db_path(&cli.db)?, &target, &mut out)?,

@@ -73,8 +73,19 @@ fn zip_bomb() -> Vec<u8> {
     out.into_inner()
 }
 
-fn bench(c: &mut Criterion) {
+/// Reads, validates and matches the file against `store`; writes nothing.
+fn preview(store: &Store, file: &InputFile) -> dossier_service::import::Prepared {
     let today = dossier_service::today();
+    prepare(
+        store,
+        std::slice::from_ref(file),
+        &ImportOptions::default(),
+        today,
+    )
+    .expect("prepare")
+}
+
+fn bench(c: &mut Criterion) {
     let file = InputFile::new("Certifications.csv", linkedin_csv(ROWS));
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
@@ -82,13 +93,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || Store::open_in_memory().expect("store"),
             |store| {
-                let p = prepare(
-                    &store,
-                    std::slice::from_ref(&file),
-                    &ImportOptions::default(),
-                    today,
-                )
-                .expect("prepare");
+                let p = preview(&store, &file);
                 let done = apply(&store, p, None, &|_| {}).expect("apply");
                 assert_eq!(done.added, ROWS, "every row is imported");
                 black_box(done.added)
@@ -99,16 +104,7 @@ fn bench(c: &mut Criterion) {
     // The preview alone: read, validate and match, nothing written.
     let store = Store::open_in_memory().expect("store");
     g.bench_function("linkedin_10k_rows_preview", |b| {
-        b.iter(|| {
-            let p = prepare(
-                &store,
-                std::slice::from_ref(&file),
-                &ImportOptions::default(),
-                today,
-            )
-            .expect("prepare");
-            black_box(p.plan.records.len())
-        })
+        b.iter(|| black_box(preview(&store, &file).plan.records.len()))
     });
     for (name, bytes) in hostile() {
         let file = InputFile::new(name, bytes);

@@ -143,10 +143,32 @@ fn archive_bytes(
 
 /// Whether the file at `path` is an encrypted archive (so the passphrase must be asked for).
 pub fn needs_passphrase(path: &Path) -> Result<bool> {
-    let mut head = [0u8; 32];
-    let mut f = open(path)?;
-    let n = f.read(&mut head).map_err(|source| io(path, source))?;
-    Ok(arc::is_encrypted(&head[..n]))
+    Ok(arc::is_encrypted(&head(&mut open(path)?, path)?))
+}
+
+/// The first bytes of a file, enough to tell an archive by.
+fn head(f: &mut std::fs::File, path: &Path) -> Result<Vec<u8>> {
+    let mut head = vec![0u8; 32];
+    let n = f.read(&mut head).map_err(|e| io(path, e))?;
+    head.truncate(n);
+    Ok(head)
+}
+
+/// A zip (Dossier's archive) or a sealed one, by its first bytes.
+fn zipped(head: &[u8]) -> bool {
+    head.starts_with(dossier_interop::detect::ZIP_SIGNATURE) || arc::is_encrypted(head)
+}
+
+/// Whether `path` is a Dossier archive or JSON export (rather than a database backup), by its
+/// first bytes; a file that cannot be opened is not one (the backup restore says why).
+pub fn is_archive(path: &Path) -> bool {
+    let Ok(mut f) = open(path) else {
+        return false;
+    };
+    let Ok(head) = head(&mut f, path) else {
+        return false;
+    };
+    zipped(&head) || head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 fn io(path: &Path, source: std::io::Error) -> Error {
@@ -166,10 +188,7 @@ pub fn read(path: &Path, passphrase: Option<&str>) -> Result<(Portable, HashMap<
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let mut head = [0u8; 32];
-    let n = open(path)?.read(&mut head).map_err(|e| io(path, e))?;
-    let zipped = head[..n].starts_with(b"PK\x03\x04") || arc::is_encrypted(&head[..n]);
-    if !zipped {
+    if !zipped(&head(&mut open(path)?, path)?) {
         // A JSON export: bounded like any import, with no evidence beside it.
         let bytes =
             dossier_store::read_bytes_bounded(path, dossier_interop::bounds::MAX_FILE_BYTES)?;
@@ -243,8 +262,7 @@ pub fn holds_records(store: &Store) -> Result<bool> {
 /// The records of a Dossier archive or JSON export, as an import reads them: each with its
 /// Dossier identity (so a second import matches it) and its evidence from the archive.
 pub(crate) fn founds(file: &InputFile, passphrase: Option<&str>) -> Result<Vec<Found>> {
-    let zipped = file.bytes.starts_with(b"PK\x03\x04") || arc::is_encrypted(&file.bytes);
-    let (state, blobs) = if zipped {
+    let (state, blobs) = if zipped(&file.bytes) {
         let c = arc::read_archive(file, passphrase)?;
         (c.state, c.blobs.into_iter().collect::<HashMap<_, _>>())
     } else {
@@ -336,14 +354,12 @@ pub fn archives(store: &Store) -> Result<Vec<ArchiveInfo>> {
 /// An archive's size, whether it is sealed and when it was taken; `None` for a file that is
 /// no archive.
 fn info(path: &Path) -> Result<Option<ArchiveInfo>> {
-    let mut head = [0u8; 32];
     let mut f = open(path)?;
-    let n = f.read(&mut head).map_err(|e| io(path, e))?;
-    let head = &head[..n];
-    let encrypted = arc::is_encrypted(head);
-    if !encrypted && !head.starts_with(b"PK\x03\x04") {
+    let head = head(&mut f, path)?;
+    if !zipped(&head) {
         return Ok(None);
     }
+    let encrypted = arc::is_encrypted(&head);
     let bytes = f.metadata().map_err(|e| io(path, e))?.len();
     let taken = path
         .file_stem()
