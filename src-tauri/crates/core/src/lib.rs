@@ -23,6 +23,7 @@ pub mod requirement_draft;
 pub mod requirements;
 pub mod settings;
 pub mod staleness;
+pub mod suggest;
 /// Synthetic portfolios, for benchmarks and tests only (feature `synth`).
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -10,4 +10,5 @@ mod portfolios;
 mod portfolios_regulation;
 mod requirements;
 mod staleness;
+mod suggest;
 mod validation;
