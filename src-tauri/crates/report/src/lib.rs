@@ -125,6 +125,16 @@ pub fn render_pdf(input: &ReportInput, sections: &Sections) -> Result<Pdf> {
     }
 }
 
+/// Typesets a standalone typst document with the report's fonts, as plain PDF: how test
+/// fixtures (certificates with a text layer, or holding only an image) are made. Only markup
+/// the program itself holds goes here; user data never does.
+pub fn typeset_document(source: &str, inputs: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>> {
+    let world = world::ReportWorld::document(source, inputs);
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    let doc = output.map_err(|diags| Error::Typeset(messages(&diags)))?;
+    typst_pdf::pdf(&doc, &PdfOptions::default()).map_err(|d| Error::Pdf(messages(&d)))
+}
+
 /// Drops typst's memoised layouts. typst caches across compilations in the process, which
 /// makes a second render of the same data nearly free; the app calls this after an export so
 /// memory does not grow with each report, and the benchmark between runs so it measures a

@@ -58,6 +58,21 @@ impl ReportWorld {
             today,
         }
     }
+
+    /// A world for a standalone document: `source` as the main file, and `inputs` as bytes in
+    /// `sys.inputs` (images a document places with `image(sys.inputs.NAME)`).
+    pub fn document(source: &str, inputs: Vec<(String, Vec<u8>)>) -> Self {
+        let mut dict = Dict::new();
+        for (name, bytes) in inputs {
+            dict.insert(name.as_str().into(), Bytes::new(bytes).into_value());
+        }
+        let library = Library::builder().with_inputs(dict).build();
+        Self {
+            library: LazyHash::new(library),
+            main: Source::detached(source),
+            today: Datetime::from_ymd(1970, 1, 1).expect("a valid fixed date"),
+        }
+    }
 }
 
 impl World for ReportWorld {
