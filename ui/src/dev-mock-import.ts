@@ -1,13 +1,15 @@
 // DEV ONLY: canned answers for the import commands, so the Import page can be looked at in a
 // plain browser (`npx vite`). The picker "finds" a CSV of certificates, a baked badge and a
-// CLR transcript; the CSV is read through the mapping as Rust would (a column mapped to
-// nothing is ignored, a record without a title is invalid), records already kept are
-// duplicates, and an import waits a little between its progress events. A stand-in, not the
-// rules: those are Rust's.
+// CLR transcript (with ?scenario=import-certificate, three certificates: see
+// dev-mock-certificate.ts); the CSV is read through the mapping as Rust would (a column mapped
+// to nothing is ignored, a record without a title is invalid), corrections replace a record's
+// draft, records already kept are duplicates, and an import waits a little between its
+// progress events. A stand-in, not the rules: those are Rust's.
 
 import { emit } from "@tauri-apps/api/event";
 import type { Credential } from "./bindings";
 import { IMPORT_PROGRESS, type CommandName, type Field, type ImportFile, type ImportOptions, type ImportRow, type Mapping } from "./ipc";
+import { applyEdits, CERTIFICATE_PATHS, certificateRows, isCertificateFile } from "./dev-mock-certificate";
 import { sampleImportPlan, sampleImportRow } from "./sample-data";
 
 /** The dev mock's store, as the import commands need it. */
@@ -110,14 +112,17 @@ function match(rows: ImportRow[], kept: readonly Credential[]): ImportRow[] {
   });
 }
 
-function plan(paths: readonly string[], options: ImportOptions, kept: readonly Credential[]) {
+async function plan(paths: readonly string[], options: ImportOptions, kept: readonly Credential[]) {
   const files: ImportFile[] = [];
   const rows: ImportRow[] = [];
   for (const path of paths) {
     const name = base(path);
     const csv = /\.csv$/i.test(name);
     if (options.format === "csv" && !csv) fail("validation", `${name} is not a CSV file: it has no header row`);
-    if (csv) {
+    if (isCertificateFile(name)) {
+      files.push({ name, format: "certificate", headers: [], mapping: null });
+      rows.push(...(await certificateRows(name)));
+    } else if (csv) {
       const mapping = options.mapping ?? GUESS;
       files.push({ name, format: "csv", headers: CSV_HEADERS, mapping });
       rows.push(...csvRows(name, mapping));
@@ -132,22 +137,30 @@ function plan(paths: readonly string[], options: ImportOptions, kept: readonly C
   // The files' "bytes" are their names here: the same paths give the same digest.
   let hash = 2166136261;
   for (const ch of paths.join("\n")) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return sampleImportPlan({ records: match(rows, kept), files, digest: hash.toString(16).padStart(64, "0") });
+  const records = match(applyEdits(rows, options.edits ?? []), kept);
+  return sampleImportPlan({ records, files, digest: hash.toString(16).padStart(64, "0") });
 }
 
 async function run(a: Record<string, unknown>, target: ImportTarget) {
-  const preview = plan(a.paths as string[], a.options as ImportOptions, target.records());
+  const preview = await plan(a.paths as string[], a.options as ImportOptions, target.records());
   if (a.digest !== preview.digest) fail("conflict", "the files changed since the preview; preview them again");
-  const chosen = (a.selected as number[]).map((i) => preview.records[i]).filter((r): r is ImportRow => r?.action === "add");
+  const selected = a.selected as number[];
+  const broken = selected.find((i) => preview.records[i]?.action === "invalid");
+  if (broken !== undefined) fail("conflict", `record ${broken + 1} cannot be saved: ${preview.records[broken]?.reason ?? "it is invalid"}`);
+  const chosen = selected.map((i) => preview.records[i]).filter((r): r is ImportRow => r?.action === "add");
   for (let done = 1; done <= chosen.length; done++) {
     await wait(180);
-    await emit(IMPORT_PROGRESS, { done, total: chosen.length });
+    await emit(IMPORT_PROGRESS, { stage: "writing", done, total: chosen.length });
   }
+  const n = (v: string) => v.trim() || null;
+  // As the draft says (corrections included), with what could not be read in its notes.
   const ids = target.add(
-    chosen.map((r) => ({
-      kind: r.kind, title: r.title, issuer: r.issuer, completed: r.completed, expires: r.expires, hours: r.hours,
-      skills: r.skills.map((name) => ({ name, relevance: 1 })), notes: r.notes.join("\n") || null,
-      source: r.source.format, source_file: r.source.file, source_ref: r.source.id,
+    chosen.map(({ draft: d, notes, source }) => ({
+      kind: d.kind, title: d.title.trim(), issuer: n(d.issuer), started: n(d.started), completed: n(d.completed), expires: n(d.expires),
+      hours: d.hours.trim() ? Number(d.hours) : null, credit_type: n(d.credit_type), credential_id: n(d.credential_id),
+      skills: d.skills.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), relevance: s.relevance.trim() ? Number(s.relevance) : 1 })),
+      notes: [d.notes.trim(), ...notes].filter(Boolean).join("\n") || null,
+      source: source.format, source_file: source.file, source_ref: source.id,
     })),
   );
   return { ...preview, added: ids.length, ids };
@@ -156,7 +169,9 @@ async function run(a: Record<string, unknown>, target: ImportTarget) {
 /** Answers an import command, or undefined when `cmd` is not one. */
 export function importCommand(cmd: CommandName, a: Record<string, unknown>, target: ImportTarget): unknown {
   switch (cmd) {
-    case "pick_import_files": return [`${DOWNLOADS}/certificates.csv`, `${DOWNLOADS}/responsible-ai-badge.png`, `${DOWNLOADS}/jhu-clr.json`];
+    case "pick_import_files":
+      if (new URLSearchParams(location.search).get("scenario") === "import-certificate") return CERTIFICATE_PATHS;
+      return [`${DOWNLOADS}/certificates.csv`, `${DOWNLOADS}/responsible-ai-badge.png`, `${DOWNLOADS}/jhu-clr.json`];
     case "preview_import": return wait(200).then(() => plan(a.paths as string[], a.options as ImportOptions, target.records()));
     case "run_import": return run(a, target);
     case "undo_import": return target.remove(a.ids as number[]);

@@ -5,7 +5,8 @@
 //
 // URL switches: ?empty (start with no records), ?xss (a record with markup in its title),
 // ?damaged[=nobackup] and ?unwell (see dev-mock-recovery.ts),
-// ?scenario=detail|form|errors|toast|nomatch|export|health|restore|import|seal (drive the UI into that state for screenshots).
+// ?scenario=detail|form|errors|toast|nomatch|export|health|restore|import|import-certificate|seal (drive the UI into that state for screenshots;
+// with an import, &row=N scrolls the preview to its Nth record, and &typo corrects its date wrongly).
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Credential, CredentialDraft, CredentialKind, FieldError, ListQuery } from "./bindings";
@@ -228,10 +229,29 @@ export async function runScenario(): Promise<void> {
   if (s === "nomatch") type("search", "zebra");
   if (s === "export" || s === "seal") q('[data-testid="nav-export"]')?.click();
   if (s === "seal") q('[data-testid="export-archive"]')?.click();
-  if (s === "import") {
+  if (s === "import" || s === "import-certificate") {
     q('[data-testid="nav-import"]')?.click();
     await wait(50);
     q('[data-testid="import-pick"]')?.click();
+    // &row=N: the preview scrolled to its Nth record (1-based), once read.
+    const row = Number(params.get("row") ?? 0);
+    for (let tries = 0; row > 0 && tries < 60; tries++) {
+      const el = q(`[data-testid="import-row"][data-index="${row - 1}"]`);
+      const page = el?.closest<HTMLElement>(".page");
+      if (el && page) {
+        // The page scrolls, not the window (scrollIntoView would move the header out too).
+        page.scrollTop += el.getBoundingClientRect().top - page.getBoundingClientRect().top - 60;
+        break;
+      }
+      await wait(100);
+    }
+    // &typo: a correction Rust refuses, typed into that record's completion date.
+    const date = q<HTMLInputElement>(`[data-testid="import-cert"][data-index="${row - 1}"] [data-testid="cert-completed"]`);
+    if (params.has("typo") && date) {
+      date.focus();
+      date.value = "8 March 2024";
+      date.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   }
   if (s === "health" || s === "restore") {
     q('[data-testid="nav-settings"]')?.click();

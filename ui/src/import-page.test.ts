@@ -86,7 +86,7 @@ describe("import page: preview", () => {
   it("sits after Credentials, with a drop zone and Pick files…, and reads nothing until given files", async () => {
     await mountApp("import");
     expect(all(".nav-btn").map((b) => b.textContent).slice(2, 4), "after Credentials in the header").toEqual(["Credentials", "Import"]);
-    expect(byTestId("import-drop").textContent, "the zone says what it takes").toContain("Drop badges, LinkedIn exports, JSON Resume, Europass or CSV files here");
+    expect(byTestId("import-drop").textContent, "the zone says what it takes").toContain("Drop badges, exports or CME certificates (PDF, photo) here");
     expect(byTestId("import-pick").textContent, "the keyboard's way in").toBe("Pick files…");
     expect(shown("import-table"), "no table before files").toBe(false);
     expect(previews(), "nothing read yet").toEqual([]);
@@ -94,7 +94,7 @@ describe("import page: preview", () => {
 
   it("previews the picked files as detected: each file's format, the summary and every record", async () => {
     await openImport();
-    expect(previews(), "formats detected, columns guessed").toEqual([{ paths: PATHS, options: { format: null, mapping: null, passphrase: null } }]);
+    expect(previews(), "formats detected, columns guessed").toEqual([{ paths: PATHS, options: { format: null, mapping: null, passphrase: null, edits: [] } }]);
     expect(all('[data-testid="import-file"]').map((f) => f.textContent), "each file and what it was read as").toEqual([
       "records.csv · CSV · 4 records",
       "jhu.json · Comprehensive Learner Record · 2 records",
@@ -223,6 +223,7 @@ describe("import page: choosing", () => {
       format: null,
       mapping: { columns: [["Name", "title"], ["Date", "completed"]] },
       passphrase: null,
+      edits: [],
     });
     expect(document.activeElement?.id, "the keyboard stays on the same select after the redraw").toBe(org.id);
   });
@@ -240,6 +241,7 @@ describe("import page: choosing", () => {
       format: "csv",
       mapping: { columns: [["Name", "title"], ["Org", "issuer"], ["Date", "completed"], [HOSTILE, "notes"]] },
       passphrase: null,
+      edits: [],
     });
   });
 });
@@ -254,14 +256,14 @@ describe("import page: importing", () => {
     runBtn().click();
     await settle();
     expect(fake.called("run_import").map((c) => c.args), "the preview's files, options, choice and digest").toEqual([
-      { paths: PATHS, options: { format: null, mapping: null, passphrase: null }, selected: [0, 4], digest: "d".repeat(64) },
+      { paths: PATHS, options: { format: null, mapping: null, passphrase: null, edits: [] }, selected: [0, 4], digest: "d".repeat(64) },
     ]);
     expect(runBtn().disabled, "one import at a time").toBe(true);
     expect(boxes().every((b) => b.disabled), "the choice is fixed while it runs").toBe(true);
     const bar = byTestId("import-progress");
     expect(shown("import-progress"), "the bar shows").toBe(true);
     expect([bar.getAttribute("aria-valuenow"), bar.getAttribute("aria-valuemax")], "from nothing").toEqual(["0", "2"]);
-    for (const l of progress) l({ payload: { done: 1, total: 2 } });
+    for (const l of progress) l({ payload: { stage: "writing", done: 1, total: 2 } });
     expect(bar.getAttribute("aria-valuenow"), "following the events").toBe("1");
     const listsBefore = fake.called("list_credentials").length;
     written.resolve(planOf({ added: 2, ids: [11, 12] }));
@@ -372,7 +374,7 @@ describe("dev mock: import commands", () => {
   it("previews the picked files like Rust: CSV columns, duplicates, invalid rows, a CLR group", async () => {
     const t = target();
     const paths = (await ask("pick_import_files", {}, t)) as string[];
-    const plan = (await ask("preview_import", { paths, options: { format: null, mapping: null, passphrase: null } }, t)) as ImportPlan;
+    const plan = (await ask("preview_import", { paths, options: { format: null, mapping: null, passphrase: null, edits: [] } }, t)) as ImportPlan;
     expect(plan.files.map((f) => f.format), "one of each").toEqual(["csv", "openbadges", "clr"]);
     expect(plan.records.map((r) => r.action), "a record already kept").toContain("duplicate");
     expect(plan.records.filter((r) => r.group !== null).length, "the CLR's records are grouped").toBe(3);

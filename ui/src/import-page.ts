@@ -3,13 +3,18 @@
 // why. Only the records ticked are then written, in one transaction Rust refuses when the
 // files changed since the preview; an Undo takes the whole import back out. Rust reads,
 // validates and matches everything; this page shows what comes back and sends the choice.
+// A certificate's fields can be corrected in the preview (import-certificate.ts): each
+// correction is checked by a new preview shortly after the typing stops, so the row shows
+// Rust's verdict on it, and the import sends the corrections with the choice.
 
-import type { FileDrag, ImportOptions, ImportPlan } from "./backend";
+import type { FileDrag, ImportOptions, ImportPlan, ImportProgress } from "./backend";
 import * as backend from "./backend";
-import { h, icon, replaceChildren } from "./dom";
+import { debounce, h, icon, replaceChildren } from "./dom";
 import { plural } from "./format";
-import { FORMAT_LABELS, ImportProgressView, MappingEditor, PlanTable, rowKey, summaryText } from "./import-parts";
+import { CertificateReview, isCertificate } from "./import-certificate";
+import { FORMAT_LABELS, ImportProgressView, MappingEditor, PlanTable, ReadingStatus, rowKey, summaryText } from "./import-parts";
 import { attempt, Latest } from "./kit-async";
+import { confirmAction } from "./kit-dialog";
 import type { Page, PageFrame } from "./kit-page";
 import { Undo } from "./kit-undo";
 import type { PageContext } from "./page-parts";
@@ -21,7 +26,14 @@ interface Previewed {
   readonly plan: ImportPlan;
 }
 
-const DETECT: ImportOptions = { format: null, mapping: null, passphrase: null };
+/** How the files are read; the corrections are added when a preview is asked for. */
+type ReadOptions = Omit<ImportOptions, "edits">;
+
+const DETECT: ReadOptions = { format: null, mapping: null, passphrase: null };
+/** How long after the last keystroke a correction is checked. */
+export const RECHECK_MS = 500;
+
+const sameEdits = (a: ImportOptions["edits"], b: ImportOptions["edits"]) => JSON.stringify(a) === JSON.stringify(b);
 
 export class ImportPage implements Page {
   readonly element: HTMLElement;
@@ -39,31 +51,44 @@ export class ImportPage implements Page {
   private readonly noneBtn: HTMLButtonElement;
   private readonly runBtn: HTMLButtonElement;
   private readonly progress = new ImportProgressView();
+  private readonly reading = new ReadingStatus();
+  private readonly review: CertificateReview;
+  /** Checks the corrections once the typing stops. */
+  private readonly recheck = debounce(() => void this.refreshPreview(true), RECHECK_MS);
   private readonly status: HTMLElement;
   private readonly result: HTMLElement;
   private readonly problem: HTMLElement;
   private readonly latest = new Latest();
   private readonly undo: Undo;
   private paths: readonly string[] = [];
-  private options: ImportOptions = DETECT;
+  private options: ReadOptions = DETECT;
   private current: Previewed | null = null;
   /** Addable records the person unticked, kept across previews of the same files. */
   private readonly unticked = new Set<string>();
   private previewing = false;
+  /** The preview running only checks corrections: the table stays usable meanwhile. */
+  private checking = false;
+  /** Import was pressed and waits for the corrections' check. */
+  private starting = false;
   private running = false;
 
   constructor(private readonly host: PageContext, private readonly frame: PageFrame) {
     this.undo = new Undo(host.toaster, host.report);
     this.mapping = new MappingEditor(() => this.mappingChanged());
-    this.table = new PlanTable(host.labels, () => this.selectionChanged());
+    this.review = new CertificateReview(() => this.corrected());
+    this.table = new PlanTable(host.labels, () => this.selectionChanged(), this.review);
     this.pickBtn = h("button", { type: "button", class: "btn btn-primary", "data-testid": "import-pick" }, "Pick files…");
     this.pickBtn.addEventListener("click", () => void this.pick());
     this.zone = h(
       "section",
       { class: "card import-drop", "data-testid": "import-drop", "aria-labelledby": "import-drop-title" },
       icon("file", "icon import-drop-icon"),
-      h("p", { id: "import-drop-title", class: "import-drop-text" }, "Drop badges, LinkedIn exports, JSON Resume, Europass or CSV files here"),
-      h("p", { class: "hint" }, "Anywhere on the window will do. Nothing is added until you choose Import."),
+      h("p", { id: "import-drop-title", class: "import-drop-text" }, "Drop badges, exports or CME certificates (PDF, photo) here"),
+      h(
+        "p",
+        { class: "hint" },
+        "Open Badges, LinkedIn, JSON Resume, Europass, CSV, Dossier archives, and certificates as PDF, PNG or JPEG. Anywhere on the window will do, on any page; nothing is added until you choose Import.",
+      ),
       this.pickBtn,
     );
     this.problem = h("div", { class: "import-problem", role: "alert", "data-testid": "import-error" });
@@ -88,7 +113,7 @@ export class ImportPage implements Page {
       h("div", { class: "import-actions" }, this.runBtn, this.progress.element, this.status),
     );
     this.head = [h("p", { class: "muted page-intro" }, "Records from the badges and exports you already have. Each file is previewed first; only what you tick is added.")];
-    this.element = h("div", { class: "page-body import-layout" }, this.zone, this.problem, this.result, this.card);
+    this.element = h("div", { class: "page-body import-layout" }, this.zone, this.reading.element, this.problem, this.result, this.card);
     this.listening = backend.onFileDrag((d) => this.dragged(d));
   }
 
@@ -119,14 +144,29 @@ export class ImportPage implements Page {
   /** The native file dialog; its files replace the ones previewed. */
   async pick(): Promise<void> {
     const paths = await attempt((err) => this.showProblem(err, "pick_import_files"), backend.pickImportFiles, { busy: this.pickBtn });
-    if (paths?.length) await this.open(paths);
+    if (paths?.length && (await this.mayReplace())) await this.open(paths);
   }
 
   private take(paths: readonly string[]): void {
     this.paths = [...paths];
     this.options = DETECT;
     this.unticked.clear();
+    this.review.edits.clear();
+    this.recheck.cancel();
     this.result.textContent = "";
+  }
+
+  /** Other files replace the preview: corrections not imported yet are lost only if the person says so. */
+  private mayReplace(): Promise<boolean> {
+    const n = this.review.edits.list().length;
+    if (!n) return Promise.resolve(true);
+    return confirmAction({
+      title: "Read other files?",
+      body: [`Your corrections to ${plural(n, "record")} of this preview have not been imported. Reading other files discards them.`],
+      action: "Discard and read",
+      testid: "import-replace",
+      confirmTestid: "import-replace-confirm",
+    });
   }
 
   /** Files dragged over the window; dropped ones go to the preview, on this page. */
@@ -138,7 +178,12 @@ export class ImportPage implements Page {
       this.host.toaster.show(this.running ? "An import is running: drop the files again once it is done." : "Close the dialog first, then drop the files again.");
       return;
     }
-    this.take(d.paths);
+    void this.dropped(d.paths);
+  }
+
+  private async dropped(paths: readonly string[]): Promise<void> {
+    if (!(await this.mayReplace())) return;
+    this.take(paths);
     // Arriving on the page previews them (see show); here already, preview at once.
     if (this.frame.showing()) void this.refreshPreview();
     else this.frame.reveal();
@@ -153,28 +198,73 @@ export class ImportPage implements Page {
     void this.refreshPreview();
   }
 
-  /** Reads the files again with the options chosen; answers to superseded requests are dropped. */
-  async refreshPreview(): Promise<void> {
+  /** A certificate's field was changed: Rust checks the corrections once the typing stops. */
+  private corrected(): void {
+    if (this.current && sameEdits(this.review.edits.list(), this.current.options.edits)) {
+      this.recheck.cancel(); // back to what the preview showing was made with
+      this.status.textContent = "";
+      return;
+    }
+    this.status.textContent = "Corrections are checked when you stop typing…";
+    this.recheck();
+  }
+
+  /** Whether corrections were made since the preview showing. */
+  private get unchecked(): boolean {
+    return this.current !== null && !sameEdits(this.review.edits.list(), this.current.options.edits);
+  }
+
+  /**
+   * Reads the files again with the options chosen and the corrections made; answers to
+   * superseded requests are dropped. `check`: only corrections changed, so the table stays.
+   */
+  async refreshPreview(check = false): Promise<void> {
+    this.recheck.cancel();
     const paths = this.paths;
-    const options = this.options;
-    this.loading(true);
+    const options: ImportOptions = { ...this.options, edits: this.review.edits.list() };
+    this.loading(true, check);
     const latest = await this.latest.run(
-      () => backend.previewImport([...paths], options),
+      () => this.preview(paths, options),
       (plan) => this.showPlan({ paths, options, plan }),
       (err) => this.previewFailed(err),
     );
-    if (latest) this.loading(false);
+    if (latest) this.loading(false, check);
   }
 
-  private loading(on: boolean): void {
+  /** A preview, following the pages OCR reads meanwhile. */
+  private async preview(paths: readonly string[], options: ImportOptions): Promise<ImportPlan> {
+    const unlisten = await backend.onImportProgress((e) => this.progressed(e)).catch(() => () => {});
+    try {
+      return await backend.previewImport([...paths], options);
+    } finally {
+      unlisten();
+    }
+  }
+
+  /** Pages read go to the reading line; records written to the import's bar. */
+  private progressed(e: ImportProgress): void {
+    if (e.stage === "reading") this.reading.update(e);
+    else if (this.running) this.progress.update(e);
+  }
+
+  private loading(on: boolean, check: boolean): void {
     this.previewing = on;
+    this.checking = on && check;
     this.card.setAttribute("aria-busy", on ? "true" : "false");
-    this.card.classList.toggle("loading", on);
-    this.status.textContent = on ? `Reading ${plural(this.paths.length, "file")}…` : "";
+    this.card.classList.toggle("loading", on && !check);
+    if (on && !check) this.reading.start(this.paths.length);
+    if (!on) this.reading.finish();
+    if (check) this.status.textContent = on ? "Checking your corrections…" : this.plan ? `Corrections checked: ${summaryText(this.plan.records)}.` : "";
+    else if (!this.running) this.status.textContent = "";
     this.updateRun();
   }
 
   private showPlan(p: Previewed): void {
+    // Files changed on disk since the corrections were made: they belonged to other records.
+    if (this.review.edits.reconcile(p.plan.records) && p.options.edits.length) {
+      this.host.toaster.show("The files changed: your corrections were set aside.");
+      void this.refreshPreview();
+    }
     this.current = p;
     replaceChildren(this.problem);
     const { plan } = p;
@@ -193,6 +283,9 @@ export class ImportPage implements Page {
     this.table.show(plan.records, (r) => !this.unticked.has(rowKey(r)));
     this.summary.textContent = summaryText(plan.records);
     this.card.hidden = false;
+    // Forms under the rows: the page scrolls (with Import kept in view), not a box within it.
+    this.card.classList.toggle("with-forms", plan.records.some(isCertificate));
+    this.zone.classList.add("compact");
     this.updateRun();
   }
 
@@ -209,6 +302,7 @@ export class ImportPage implements Page {
       this.summary.textContent = "";
     }
     this.card.hidden = !keepColumns;
+    this.zone.classList.toggle("compact", keepColumns);
     this.updateRun();
   }
 
@@ -239,7 +333,8 @@ export class ImportPage implements Page {
   private updateRun(): void {
     const n = this.plan ? this.table.selected().length : 0;
     this.runBtn.textContent = n ? `Import ${plural(n, "record")}` : "Import";
-    this.runBtn.disabled = this.running || this.previewing || n === 0;
+    // Checking corrections leaves Import pressable (the keyboard may be on it); it waits.
+    this.runBtn.disabled = this.running || (this.previewing && !this.checking) || n === 0;
     const none = this.running || !this.plan || this.table.addable === 0;
     this.allBtn.disabled = none;
     this.noneBtn.disabled = none;
@@ -257,18 +352,29 @@ export class ImportPage implements Page {
     this.updateRun();
   }
 
-  /** Writes the ticked records of the preview showing, as it was read; Undo takes them out. */
+  /**
+   * Writes the ticked records of the preview showing, as it was read and corrected; Undo
+   * takes them out. Corrections not checked yet are checked first: a ticked record they made
+   * invalid is still sent, so Rust refuses the import naming it rather than leaving it out.
+   */
   async run(): Promise<void> {
+    const ticked = this.table.selected();
+    if (this.running || this.starting || (this.previewing && !this.checking) || !this.current || !ticked.length) return;
+    if (this.unchecked || this.checking) {
+      this.starting = true; // a second press meanwhile is the same import
+      await this.refreshPreview(true).finally(() => (this.starting = false));
+    }
     const p = this.current;
-    const selected = this.table.selected();
-    if (this.running || this.previewing || !p || !selected.length) return;
+    if (this.running || !p) return;
+    const selected = [...new Set([...ticked, ...this.table.selected()])].filter((i) => i < p.plan.records.length).sort((a, b) => a - b);
+    if (!selected.length) return;
     replaceChildren(this.problem);
     this.result.textContent = "";
     this.setRunning(true, selected.length);
     const done = await attempt(
       (err) => this.showProblem(err, "run_import"),
       async () => {
-        const unlisten = await backend.onImportProgress((e) => this.progress.update(e));
+        const unlisten = await backend.onImportProgress((e) => this.progressed(e));
         try {
           return await backend.runImport([...p.paths], p.options, selected, p.plan.digest);
         } finally {
@@ -299,6 +405,7 @@ export class ImportPage implements Page {
   }
 
   dispose(): void {
+    this.recheck.cancel();
     this.undo.dismiss();
     void this.listening.then((stop) => stop());
   }

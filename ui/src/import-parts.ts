@@ -5,6 +5,7 @@
 
 import type { Field, Format, ImportFile, ImportProgress, ImportRow, Mapping } from "./backend";
 import { h, replaceChildren } from "./dom";
+import { isCertificate, redrawKeepingCaret, type CertificateReview } from "./import-certificate";
 import { FIELD_LABELS, hoursText, plural, type KindLabels } from "./format";
 import { redraw } from "./kit-state";
 
@@ -17,6 +18,7 @@ export const FORMAT_LABELS: Readonly<Record<Format, string>> = {
   europass: "Europass credential",
   csv: "CSV",
   archive: "Dossier archive",
+  certificate: "Certificate (CME/CE)",
 };
 
 /** The draft fields a CSV column can fill, in the form's order. */
@@ -51,9 +53,12 @@ export function actionText(r: ImportRow): string {
   return r.matches !== null ? `Already kept (#${r.matches})` : "Repeated";
 }
 
-/** What tells a record apart from the others of its files, across two previews of them. */
+/**
+ * What tells a record apart from the others of its files, across two previews of them. A
+ * certificate's title may have been corrected in between: the one read from it counts.
+ */
 export function rowKey(r: ImportRow): string {
-  return JSON.stringify([r.source.file, r.location, r.source.id, r.title]);
+  return JSON.stringify([r.source.file, r.location, r.source.id, r.fields.title?.value ?? r.title]);
 }
 
 const norm = (header: string) => header.trim().toLowerCase();
@@ -155,7 +160,10 @@ function skillsCell(skills: readonly string[]): HTMLElement {
 
 const COLUMNS = ["Action", "Kind", "Title", "Issuer", "Completed", "Expires", "Hours", "Skills"];
 
-/** The records of a preview; the ones to add carry a checkbox, named by their title. */
+/**
+ * The records of a preview; the ones to add carry a checkbox, named by their title. Under a
+ * certificate's row, the form to correct what was read from it.
+ */
 export class PlanTable {
   readonly element: HTMLTableElement;
   private boxes: { box: HTMLInputElement; index: number; addable: boolean }[] = [];
@@ -164,6 +172,7 @@ export class PlanTable {
   constructor(
     private readonly labels: KindLabels,
     private readonly changed: () => void,
+    private readonly certificates: CertificateReview,
   ) {
     this.element = h("table", { class: "import-table", "data-testid": "import-table", "aria-describedby": "import-summary" });
   }
@@ -185,13 +194,15 @@ export class PlanTable {
       }
       bodies[bodies.length - 1]?.append(...this.row(r, i, checked(r)));
     });
-    replaceChildren(this.element, h("caption", { class: "sr-only" }, "Records found in the files"), head, bodies);
+    // Redrawn after each correction is checked: the keyboard and caret stay where they were.
+    redrawKeepingCaret(this.element, () => replaceChildren(this.element, h("caption", { class: "sr-only" }, "Records found in the files"), head, bodies));
   }
 
   private row(r: ImportRow, i: number, checked: boolean): HTMLTableRowElement[] {
     const titleId = `import-title-${i}`;
     const noteId = `import-note-${i}`;
-    const note = [r.action !== "add" ? r.reason : null, ...r.notes].filter((t): t is string => !!t);
+    const cert = isCertificate(r);
+    const note = [r.action !== "add" ? r.reason : null, ...r.warnings, ...r.notes].filter((t): t is string => !!t);
     const box = h("input", {
       type: "checkbox",
       id: `import-check-${i}`,
@@ -223,6 +234,7 @@ export class PlanTable {
       h("td", { class: "col-hours num" }, r.hours !== null ? hoursText(r.hours) : "—"),
       skillsCell(r.skills),
     );
+    if (cert) return [row, this.certificates.detail(r, i, COLUMNS.length, noteId, this.locked)];
     if (!note.length) return [row];
     const detail = h(
       "tr",
@@ -252,17 +264,20 @@ export class PlanTable {
   lock(on: boolean): void {
     this.locked = on;
     for (const b of this.boxes) b.box.disabled = on || !b.addable;
+    for (const input of this.element.querySelectorAll<HTMLInputElement>(".cert-input")) input.disabled = on;
   }
 }
 
-/** The bar of an import being written; hidden otherwise. */
+type Count = Pick<ImportProgress, "done" | "total">;
+
+/** A bar following `import-progress`: the records an import writes, or pages read; hidden otherwise. */
 export class ImportProgressView {
   readonly element: HTMLElement;
   private readonly bar: HTMLProgressElement;
 
-  constructor() {
+  constructor(label = "Import progress", private readonly unit = "record", testid = "import-progress") {
     // Drawn like the export's bar (export.css).
-    this.bar = h("progress", { class: "export-bar", role: "progressbar", "aria-label": "Import progress", "aria-valuemin": 0, "data-testid": "import-progress" });
+    this.bar = h("progress", { class: "export-bar", role: "progressbar", "aria-label": label, "aria-valuemin": 0, "data-testid": testid });
     this.element = h("div", { class: "import-progress", hidden: true }, this.bar);
   }
 
@@ -271,17 +286,48 @@ export class ImportProgressView {
     this.element.hidden = false;
   }
 
-  update(p: ImportProgress): void {
+  update(p: Count): void {
     const max = Math.max(p.total, 1);
     const now = Math.min(Math.max(p.done, 0), max);
     this.bar.max = max;
     this.bar.value = now;
     this.bar.setAttribute("aria-valuemax", String(max));
     this.bar.setAttribute("aria-valuenow", String(now));
-    this.bar.setAttribute("aria-valuetext", `${now} of ${plural(p.total, "record")}`);
+    this.bar.setAttribute("aria-valuetext", `${now} of ${plural(p.total, this.unit)}`);
   }
 
   finish(): void {
     this.element.hidden = true;
+  }
+}
+
+/**
+ * What a preview is reading: the files, then, as OCR reads a certificate's scanned pages
+ * (about a second each), how far it got. Announced; empty when nothing is being read.
+ */
+export class ReadingStatus {
+  readonly element: HTMLElement;
+  private readonly text: HTMLElement;
+  private readonly bar = new ImportProgressView("Reading certificate pages", "page", "import-reading-bar");
+
+  constructor() {
+    this.text = h("p", { class: "import-reading-text", role: "status", "data-testid": "import-reading" });
+    this.element = h("div", { class: "import-reading" }, this.text, this.bar.element);
+  }
+
+  start(files: number): void {
+    this.text.textContent = `Reading ${plural(files, "file")}…`;
+    this.bar.finish();
+  }
+
+  update(p: Count): void {
+    this.text.textContent = `Reading certificate pages: ${Math.min(p.done, p.total)} of ${p.total} (OCR)`;
+    this.bar.update(p);
+    this.bar.element.hidden = false;
+  }
+
+  finish(): void {
+    this.text.textContent = "";
+    this.bar.finish();
   }
 }

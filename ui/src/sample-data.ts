@@ -2,7 +2,7 @@
 // the two fakes build records and frameworks the same way. Neither ships: the production
 // bundle imports neither.
 
-import type { Credential, Node } from "./bindings";
+import type { Credential, CredentialDraft, Node } from "./bindings";
 import type { ImportPlan, ImportRow } from "./ipc";
 
 /**
@@ -54,9 +54,12 @@ export function healthcareAiNodes(): Node[] {
   ];
 }
 
-/** A record of an import preview that would be added, read from row 2 of `records.csv`. */
+/**
+ * A record of an import preview that would be added, read from row 2 of `records.csv`. Its
+ * draft (the whole record as it would be saved) follows the row's fields unless given.
+ */
 export function sampleImportRow(p: Partial<ImportRow> = {}): ImportRow {
-  return {
+  const row: Omit<ImportRow, "draft"> = {
     action: "add",
     kind: "certification",
     title: "",
@@ -72,7 +75,19 @@ export function sampleImportRow(p: Partial<ImportRow> = {}): ImportRow {
     notes: [],
     group: null,
     evidence: [],
+    fields: {},
+    warnings: [],
     ...p,
+  };
+  return { ...row, draft: p.draft ?? draftOfRow(row) };
+}
+
+/** The draft a row's fields give, as Rust's preview sends it beside them. */
+export function draftOfRow(r: Omit<ImportRow, "draft">): CredentialDraft {
+  return {
+    kind: r.kind, in_progress: false, title: r.title, issuer: r.issuer ?? "", started: "", completed: r.completed ?? "",
+    expires: r.expires ?? "", hours: r.hours === null ? "" : String(r.hours), credit_type: "", credential_id: "", url: "",
+    notes: "", verified: false, skills: r.skills.map((name) => ({ name, relevance: "" })),
   };
 }
 
