@@ -92,6 +92,7 @@ export class App {
           void this.openDetail(id);
         },
         reloadAll: () => this.reloadAll(),
+        recordForm: () => this.form,
       },
       labels,
     );

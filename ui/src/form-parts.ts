@@ -193,9 +193,7 @@ export class AttachList {
     attach.addEventListener("click", async () => {
       attach.disabled = true;
       try {
-        const chosen = await pick();
-        for (const p of chosen) if (!this.paths.includes(p)) this.paths.push(p);
-        this.render();
+        this.add(await pick());
       } finally {
         attach.disabled = false;
       }
@@ -220,6 +218,14 @@ export class AttachList {
       this.listEl,
       h("div", { class: "attach-actions" }, attach, h("span", { class: "hint" }, "Files are copied into your library when you save.")),
     );
+  }
+
+  /** Adds the files not in the list yet (picked, or dropped on the form); returns how many. */
+  add(paths: readonly string[]): number {
+    const fresh = [...new Set(paths)].filter((p) => !this.paths.includes(p));
+    this.paths.push(...fresh);
+    this.render();
+    return fresh.length;
   }
 
   private render(): void {

@@ -30,6 +30,13 @@ export interface FormInit {
   evidence: readonly Evidence[];
 }
 
+/**
+ * The open record form as a drop of files on the window sees it (import-page.ts): a new
+ * record's form (`id` null) gives the files to the Import page, an existing record's form
+ * attaches them as evidence.
+ */
+export type RecordFormView = Pick<CredentialForm, "id" | "modal" | "busy" | "isDirty" | "attachFiles" | "close">;
+
 const VALIDATE_DELAY_MS = 200;
 const TEXT_FIELDS = ["title", "issuer", "started", "completed", "expires", "hours", "credit_type", "credential_id", "url", "notes"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -37,7 +44,8 @@ type TextField = (typeof TEXT_FIELDS)[number];
 export class CredentialForm {
   readonly modal: Modal;
   readonly form: HTMLFormElement;
-  private readonly id: number | null;
+  /** The record edited; null for a new one. */
+  readonly id: number | null;
   private readonly host: FormHost;
   private readonly controls = {} as Record<TextField, HTMLInputElement | HTMLTextAreaElement>;
   private readonly slots = new Map<string, ErrorSlot>();
@@ -206,6 +214,16 @@ export class CredentialForm {
 
   get pendingAttachments(): readonly string[] {
     return this.attach.paths;
+  }
+
+  /** Adds files to the evidence copied in on save (dropped on the form); returns how many were new. */
+  attachFiles(paths: readonly string[]): number {
+    return this.attach.add(paths);
+  }
+
+  /** A save is on its way: what it sends is fixed. */
+  get busy(): boolean {
+    return this.saving;
   }
 
   /** Shows `errors` under their fields; with `all`, also for fields not yet visited. */

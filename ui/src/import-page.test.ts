@@ -325,14 +325,16 @@ describe("import page: dropped files", () => {
     expect(rows().length, "its records shown").toBe(6);
   });
 
-  it("leaves a drop alone while a dialog is open", async () => {
-    await mountApp();
-    byTestId("new-credential").click();
+  it("leaves a drop alone while a dialog other than the record form is open", async () => {
+    const started = await mountApp();
+    started.pages.openRenew(credential({ id: 4, title: "Internal Medicine" }));
     await settle();
     drag({ type: "drop", paths: PATHS, position: { x: 2, y: 2 } });
     await settle();
     expect(previews(), "not read").toEqual([]);
     expect(shown("import-page"), "the page stays").toBe(false);
+    expect(byTestId("toast").textContent, "the person is told why").toContain("Close the dialog first, then drop the files again.");
+    expect(started.pages.renewDialog?.modal.isOpen, "the dialog stays as it was").toBe(true);
   });
 });
 

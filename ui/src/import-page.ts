@@ -6,6 +6,8 @@
 // A certificate's fields can be corrected in the preview (import-certificate.ts): each
 // correction is checked by a new preview shortly after the typing stops, so the row shows
 // Rust's verdict on it, and the import sends the corrections with the choice.
+// Files dropped while the record form is open are for it: a new record's form gives way to
+// the preview (asking first if something was typed), an existing record's attaches them.
 
 import type { FileDrag, ImportOptions, ImportPlan, ImportProgress } from "./backend";
 import * as backend from "./backend";
@@ -14,6 +16,7 @@ import { plural } from "./format";
 import { CertificateReview, isCertificate } from "./import-certificate";
 import { FORMAT_LABELS, ImportProgressView, MappingEditor, PlanTable, ReadingStatus, rowKey, summaryText } from "./import-parts";
 import { attempt, Latest } from "./kit-async";
+import type { RecordFormView } from "./form";
 import { confirmAction } from "./kit-dialog";
 import type { Page, PageFrame } from "./kit-page";
 import { Undo } from "./kit-undo";
@@ -169,20 +172,52 @@ export class ImportPage implements Page {
     });
   }
 
-  /** Files dragged over the window; dropped ones go to the preview, on this page. */
+  /** Files dragged over the window; dropped ones go to the preview, on this page, or to the record form open. */
   private dragged(d: FileDrag): void {
     this.zone.classList.toggle("over", d.type === "over");
     if (d.type !== "drop" || !d.paths.length) return;
-    // A dialog open over the window has the person's attention (and maybe their typing).
-    if (this.running || document.querySelector("dialog[open]")) {
-      this.host.toaster.show(this.running ? "An import is running: drop the files again once it is done." : "Close the dialog first, then drop the files again.");
-      return;
-    }
+    if (this.running) return this.say("An import is running: drop the files again once it is done.");
+    const open = [...document.querySelectorAll("dialog[open]")];
+    const form = this.host.recordForm();
+    if (form?.modal.isOpen && open.every((el) => el === form.modal.dialog)) return void this.droppedOnForm(form, d.paths);
+    // Any other dialog over the window has the person's attention (and maybe their typing).
+    if (open.length) return this.say("Close the dialog first, then drop the files again.");
     void this.dropped(d.paths);
   }
 
-  private async dropped(paths: readonly string[]): Promise<void> {
+  /**
+   * Files dropped on the record form: an existing record's form attaches them as its evidence
+   * (a scan dropped on the record it belongs to); a new record's form gives way to the review
+   * here, after asking when something was typed into it.
+   */
+  private async droppedOnForm(form: RecordFormView, paths: readonly string[]): Promise<void> {
+    if (form.busy) return this.say("The record is being saved: drop the files again once it is done.");
+    if (form.id !== null) {
+      const n = form.attachFiles(paths);
+      return this.say(n ? `Attached ${plural(n, "file")}; ${n === 1 ? "it is" : "they are"} copied into your library when you save.` : "These files are attached already.");
+    }
+    if (form.isDirty() && !(await this.mayDiscardForm())) return;
+    await this.dropped(paths, () => form.close());
+  }
+
+  private say(text: string): void {
+    this.host.toaster.show(text);
+  }
+
+  private mayDiscardForm(): Promise<boolean> {
+    return confirmAction({
+      title: "Read the dropped files on the Import page?",
+      body: ["What you typed in this form is discarded."],
+      action: "Discard and read",
+      testid: "form-drop",
+      confirmTestid: "form-drop-confirm",
+    });
+  }
+
+  /** `before` runs once the files are sure to be read (closing the form they were dropped on). */
+  private async dropped(paths: readonly string[], before = (): void => {}): Promise<void> {
     if (!(await this.mayReplace())) return;
+    before();
     this.take(paths);
     // Arriving on the page previews them (see show); here already, preview at once.
     if (this.frame.showing()) void this.refreshPreview();

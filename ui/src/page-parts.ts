@@ -2,6 +2,7 @@
 // as-of box, and the few checks needed before a typed value can be sent at all.
 
 import { h } from "./dom";
+import type { RecordFormView } from "./form";
 import { ErrorSlot } from "./form-parts";
 import type { KindLabels } from "./format";
 import type { State } from "./kit-state";
@@ -31,6 +32,8 @@ export interface PageContext extends PageHost {
   openCredential(id: number): void;
   /** The whole database was replaced (a backup restored): the list and every page reload. */
   reloadAll(): Promise<void>;
+  /** The record form open over the window, if any: files dropped meanwhile may be for it. */
+  recordForm(): RecordFormView | null;
 }
 
 // ---- Before sending ----

@@ -5,6 +5,7 @@
 import type { Assessment, Credential, Dashboard, Freshness } from "./bindings";
 import * as backend from "./backend";
 import type { CoveragePage } from "./coverage-page";
+import type { RecordFormView } from "./form";
 import { attempt } from "./kit-async";
 import { PageShell } from "./kit-page";
 import type { KindLabels } from "./format";
@@ -30,6 +31,8 @@ export interface PagesHost {
   openCredential(id: number): void;
   /** The whole database was replaced: the list, its filters and every page reload. */
   reloadAll(): Promise<void>;
+  /** The record form open over the window, if any. */
+  recordForm(): RecordFormView | null;
 }
 
 export class Pages {
@@ -53,6 +56,7 @@ export class Pages {
       logActivity: (skills) => host.logActivity(skills),
       openCredential: (id) => host.openCredential(id),
       reloadAll: () => host.reloadAll(),
+      recordForm: () => host.recordForm(),
     };
     this.shell = new PageShell(PAGES, ctx);
     // After the dashboard page drew it: explanations were for the old verdicts.
