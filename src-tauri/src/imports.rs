@@ -24,17 +24,21 @@ pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> Result<Vec<Stri
         (
             "Badges, exports and credentials",
             &[
-                "png", "svg", "json", "jsonld", "jwt", "jws", "csv", "zip", "txt",
+                "png", "svg", "json", "jsonld", "jwt", "jws", "csv", "zip", "txt", "pdf", "jpg",
+                "jpeg",
             ],
         ),
+        ("Certificates (PDF, photo)", &["pdf", "png", "jpg", "jpeg"]),
         ("All files", &["*"]),
     ];
     pick_paths(app, "Import credentials", FILTERS, true).await
 }
 
-/// What importing `paths` would do; writes nothing.
+/// What importing `paths` would do; writes nothing. Sends `import-progress` events as a
+/// certificate's pages are read (OCR takes about a second a page).
 #[tauri::command]
-pub async fn preview_import(
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<String>,
     options: ImportOptions,
@@ -46,13 +50,16 @@ pub async fn preview_import(
                 dry_run: true,
                 ..Run::default()
             };
+            let progress = |p: ImportProgress| {
+                let _ = app.emit(IMPORT_PROGRESS, p);
+            };
             Ok(dossier_service::import::import(
                 s,
                 &files,
                 &options,
                 run,
                 today(),
-                &|_| {},
+                &progress,
             )?)
         })
         .await

@@ -124,7 +124,8 @@ ipc! {
     /// The native file dialog for files to import; [] when cancelled.
     imports::pick_import_files() -> Vec<String>;
     /// What importing the files would add, what matches a kept record, what is invalid and
-    /// why; writes nothing. The format is read from each file's content.
+    /// why; writes nothing. The format is read from each file's content; a certificate's pages
+    /// read by OCR send `import-progress` events.
     imports::preview_import(paths: Vec<String>, options: ImportOptions) -> ImportPlan;
     /// Imports the preview's records at `selected` in one transaction, refusing files that
     /// changed since (`digest`); sends `import-progress` events.

@@ -20,10 +20,10 @@ pub fn config() -> ts_rs::Config {
 fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
     use crate::recovery::{BackupRow, Recovery};
     use dossier_interop::table::{Field, Mapping};
-    use dossier_interop::{Format, Source};
+    use dossier_interop::{Confidence, Extracted, Format, Source};
     use dossier_service::archive::{ArchiveInfo, ArchiveRestored, ExportFormat, Exported};
     use dossier_service::import::{
-        Action, ImportFile, ImportOptions, ImportPlan, ImportProgress, ImportRow,
+        Action, ImportFile, ImportOptions, ImportPlan, ImportProgress, ImportRow, RowEdit, Stage,
     };
     use dossier_store::{
         BackupInfo, EvidenceProblem, Health, MissingEvidence, RestoreSummary, Restored, Salvaged,
@@ -43,6 +43,10 @@ fn local_decls(cfg: &ts_rs::Config) -> Vec<(String, String)> {
         ("ImportRow".into(), ImportRow::decl(cfg)),
         ("ImportFile".into(), ImportFile::decl(cfg)),
         ("ImportProgress".into(), ImportProgress::decl(cfg)),
+        ("Stage".into(), Stage::decl(cfg)),
+        ("RowEdit".into(), RowEdit::decl(cfg)),
+        ("Extracted".into(), Extracted::decl(cfg)),
+        ("Confidence".into(), Confidence::decl(cfg)),
         ("Action".into(), Action::decl(cfg)),
         ("Format".into(), Format::decl(cfg)),
         ("Source".into(), Source::decl(cfg)),

@@ -95,7 +95,12 @@ export type ImportOptions = { format: Format | null, mapping: Mapping | null,
 /**
  * For an encrypted Dossier archive.
  */
-passphrase: string | null, };
+passphrase: string | null, 
+/**
+ * Records the person corrected in the preview (a certificate's fields), by index: each
+ * replaces what the file gave and is validated and matched like any other.
+ */
+edits: Array<RowEdit>, };
 
 export type ImportPlan = { records: Array<ImportRow>, files: Array<ImportFile>, 
 /**
@@ -135,7 +140,22 @@ group: string | null,
 /**
  * Names of the files kept as its evidence.
  */
-evidence: Array<string>, };
+evidence: Array<string>, 
+/**
+ * The whole record as it would be saved, for the preview's form.
+ */
+draft: CredentialDraft, 
+/**
+ * For a certificate: each field read from its text, with the text it came from, keyed by
+ * the draft's field names ("title", "issuer", "completed", "hours", ...), plus "skills"
+ * (suggested from the title) and "participant" (who it is made out to). Empty otherwise.
+ */
+fields: { [key in string]: Extracted }, 
+/**
+ * What the person should look at before saving; not kept with the record ("made out to
+ * someone else", "no skill of the framework matches").
+ */
+warnings: Array<string>, };
 
 export type ImportFile = { name: string, format: Format, 
 /**
@@ -143,11 +163,31 @@ export type ImportFile = { name: string, format: Format,
  */
 headers: Array<string>, mapping: Mapping | null, };
 
-export type ImportProgress = { done: number, total: number, };
+export type ImportProgress = { stage: Stage, done: number, total: number, };
+
+export type Stage = "reading" | "writing";
+
+export type RowEdit = { index: number, draft: CredentialDraft, };
+
+export type Extracted = { 
+/**
+ * The value as the draft takes it: an ISO date, hours as a number, a credit type's name.
+ */
+value: string, 
+/**
+ * The text it was read from, as it stands on the certificate (one or two lines).
+ */
+snippet: string, confidence: Confidence, 
+/**
+ * Why the confidence is low, or how the value was derived ("0.15 CEU = 1.5 hours").
+ */
+note: string | null, };
+
+export type Confidence = "high" | "low";
 
 export type Action = "add" | "duplicate" | "invalid";
 
-export type Format = "openbadges" | "clr" | "linkedin" | "jsonresume" | "europass" | "csv" | "archive";
+export type Format = "openbadges" | "clr" | "linkedin" | "jsonresume" | "europass" | "csv" | "archive" | "certificate";
 
 export type Source = { format: Format, file: string, id: string | null, };
 
@@ -496,7 +536,8 @@ export function pickImportFiles(): Promise<Array<string>> {
 
 /**
  * What importing the files would add, what matches a kept record, what is invalid and
- * why; writes nothing. The format is read from each file's content.
+ * why; writes nothing. The format is read from each file's content; a certificate's pages
+ * read by OCR send `import-progress` events.
  */
 export function previewImport(paths: Array<string>, options: ImportOptions): Promise<ImportPlan> {
   return call<ImportPlan>("preview_import", { paths, options });

@@ -2,7 +2,7 @@
 
 use crate::{CliError, Result};
 use dossier_interop::table::{Field, Mapping};
-use dossier_service::import::{Action, ImportOptions, ImportPlan, Run};
+use dossier_service::import::{Action, ImportOptions, ImportPlan, ImportRow, Run, Stage};
 use dossier_store::Store;
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ pub fn options(format: &str, map: &[String]) -> Result<ImportOptions> {
     Ok(ImportOptions {
         format,
         mapping: (!columns.is_empty()).then_some(Mapping { columns }),
-        passphrase: None,
+        ..ImportOptions::default()
     })
 }
 
@@ -60,8 +60,13 @@ pub fn import(
     // Progress on a terminal only: redrawn in place, it would be noise in a log.
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let show = |p: dossier_service::import::ImportProgress| {
-        if tty && !json && p.total >= 1000 {
-            eprint!("\rdossier: writing {} of {} records", p.done, p.total);
+        let what = match p.stage {
+            Stage::Reading if p.total > 1 => "pages read by OCR",
+            Stage::Writing if p.total >= 1000 => "records written",
+            _ => return,
+        };
+        if tty && !json {
+            eprint!("\rdossier: {} of {} {what}", p.done, p.total);
             if p.done == p.total {
                 eprintln!();
             }
@@ -127,8 +132,12 @@ fn table(plan: &ImportPlan, dry_run: bool, out: &mut impl Write) -> Result<()> {
         if let Some(why) = &r.reason {
             writeln!(out, "           {why}")?;
         }
+        fields(r, out)?;
         for n in &r.notes {
             writeln!(out, "           note: {n}")?;
+        }
+        for w in &r.warnings {
+            writeln!(out, "           check: {w}")?;
         }
     }
     let [add, dup, bad] = counts;
@@ -145,6 +154,27 @@ fn table(plan: &ImportPlan, dry_run: bool, out: &mut impl Write) -> Result<()> {
         )?;
         if !plan.ids.is_empty() {
             writeln!(out, "Undo with: dossier remove {}", id_span(&plan.ids))?;
+        }
+    }
+    Ok(())
+}
+
+/// A certificate's fields, each with the text it was read from; "?" marks a reading to check.
+fn fields(r: &ImportRow, out: &mut impl Write) -> Result<()> {
+    for (name, f) in &r.fields {
+        let mark = match f.confidence {
+            dossier_interop::Confidence::High => ' ',
+            dossier_interop::Confidence::Low => '?',
+        };
+        let value = if f.value.is_empty() { "-" } else { &f.value };
+        let from = if f.snippet.is_empty() || f.snippet == f.value {
+            String::new()
+        } else {
+            format!("  from \"{}\"", f.snippet)
+        };
+        writeln!(out, "         {mark} {name}: {value}{from}")?;
+        if let Some(n) = &f.note {
+            writeln!(out, "             ({n})")?;
         }
     }
     Ok(())

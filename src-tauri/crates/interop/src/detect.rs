@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::record::{Format, Found, InputFile};
-use crate::{bounds, europass, jose, jsonresume, linkedin, openbadges, table};
+use crate::{bounds, certificate, europass, jose, jsonresume, linkedin, openbadges, table};
 use serde_json::Value;
 
 pub const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -13,8 +13,17 @@ pub const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
 pub fn detect(file: &InputFile) -> Result<Format> {
     bounds::check_size(&file.name, file.bytes.len() as u64)?;
     let bytes: &[u8] = &file.bytes;
+    // A PNG is a baked badge when a badge chunk says so, and otherwise a photo or scan of a
+    // certificate.
     if bytes.starts_with(PNG_SIGNATURE) {
-        return Ok(Format::Openbadges);
+        return Ok(if openbadges::png_has_badge(bytes) {
+            Format::Openbadges
+        } else {
+            Format::Certificate
+        });
+    }
+    if certificate::recognises(bytes) {
+        return Ok(Format::Certificate);
     }
     if bytes.starts_with(crate::archive::MAGIC) {
         return Ok(Format::Archive);
@@ -141,6 +150,7 @@ pub fn read(
         Format::Jsonresume => jsonresume::read(file),
         Format::Europass => europass::read(file),
         Format::Csv => table::read(file, mapping),
+        Format::Certificate => certificate::read(file, &certificate::Tools::system(), &|_, _| {}),
         Format::Archive => Err(Error::Unrecognised {
             file: file.name.clone(),
             hint: "a Dossier archive is restored with its whole state, not read as records".into(),

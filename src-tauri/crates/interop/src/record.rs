@@ -2,6 +2,7 @@
 
 use dossier_core::CredentialDraft;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use ts_rs::TS;
 
@@ -23,10 +24,13 @@ pub enum Format {
     Csv,
     /// Dossier's own export: JSON, zip, or an encrypted archive.
     Archive,
+    /// A continuing-education certificate: a PDF (text layer, or a scan read by OCR) or a
+    /// photo (PNG, JPEG) of one.
+    Certificate,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Openbadges,
         Format::Clr,
         Format::Linkedin,
@@ -34,6 +38,7 @@ impl Format {
         Format::Europass,
         Format::Csv,
         Format::Archive,
+        Format::Certificate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +50,7 @@ impl Format {
             Format::Europass => "europass",
             Format::Csv => "csv",
             Format::Archive => "archive",
+            Format::Certificate => "certificate",
         }
     }
 }
@@ -59,7 +65,7 @@ impl std::str::FromStr for Format {
             .ok_or_else(|| {
                 format!(
                     "unknown format '{s}'; expected auto, openbadges, clr, linkedin, jsonresume, \
-                     europass, csv or archive"
+                     europass, csv, archive or certificate"
                 )
             })
     }
@@ -113,12 +119,40 @@ pub struct Found {
     /// What could not be read, said plainly ("the assertion is hosted at URL; Dossier does not
     /// go online to fetch it"). Shown with the record, and kept in its notes.
     pub notes: Vec<String>,
+    /// What the person should look at before saving ("read by OCR: check each field"): shown
+    /// in the preview, not kept in the record's notes.
+    pub hints: Vec<String>,
     /// Files kept as the record's evidence.
     pub evidence: Vec<Attachment>,
     /// The Dossier identity, when the file is Dossier's own export.
     pub uuid: Option<String>,
     /// The group the record came in (a CLR's name), shown above its records.
     pub group: Option<String>,
+    /// For a record read from a certificate's text: each field's value, the text it came
+    /// from and how sure the reading is, keyed by the draft's field name ("title", "issuer",
+    /// "completed", "started", "hours", "credit_type", "participant", "credential_id").
+    pub fields: BTreeMap<String, Extracted>,
+}
+
+/// How sure a reading of a field is. `Low` marks a field the person should look at: a date
+/// that could be day/month or month/day, a title found by its place rather than a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Low,
+}
+
+/// One field read from a certificate's text, with the text it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Extracted {
+    /// The value as the draft takes it: an ISO date, hours as a number, a credit type's name.
+    pub value: String,
+    /// The text it was read from, as it stands on the certificate (one or two lines).
+    pub snippet: String,
+    pub confidence: Confidence,
+    /// Why the confidence is low, or how the value was derived ("0.15 CEU = 1.5 hours").
+    pub note: Option<String>,
 }
 
 impl Found {
@@ -134,9 +168,11 @@ impl Found {
             location: location.into(),
             problems: Vec::new(),
             notes: Vec::new(),
+            hints: Vec::new(),
             evidence: Vec::new(),
             uuid: None,
             group: None,
+            fields: BTreeMap::new(),
         }
     }
 

@@ -4,6 +4,15 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// A file of the importers' test fixtures (`src-tauri/crates/interop/tests/fixtures/REL`).
+pub fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../interop/tests/fixtures")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
 pub struct Env {
     pub dir: tempfile::TempDir,
 }
@@ -50,6 +59,14 @@ impl Env {
 
     pub fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).expect("valid JSON output")
+    }
+
+    /// How many records `dossier list` shows.
+    pub fn count(&self) -> usize {
+        self.json(&["list", "--json"])
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or_default()
     }
 
     /// Adds a credential of `kind` titled `title` with the extra flags given; returns stdout.

@@ -2,17 +2,9 @@
 //! for archives, in temp dirs: the JSON shape, twice adds nothing, a bad file writes nothing,
 //! and export -> restore -> export gives the same state, encrypted or not.
 
-use crate::common::{code, stderr, Env};
+use crate::common::{code, fixture, stderr, Env};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn fixture(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../interop/tests/fixtures")
-        .join(rel)
-        .display()
-        .to_string()
-}
+use std::path::PathBuf;
 
 fn file(env: &Env, name: &str, text: &str) -> String {
     let p = env.dir.path().join(name);
@@ -23,13 +15,6 @@ fn file(env: &Env, name: &str, text: &str) -> String {
 const CERTS: &str = "Name,Url,Authority,Started On,Finished On,License Number\n\
     Clinical Informatics,,ABPM,Oct 2023,,CI-123\n\
     Deep Learning Specialization,https://coursera.org/verify/ABC,DeepLearning.AI,2021,,\n";
-
-fn count(env: &Env) -> usize {
-    env.json(&["list", "--json"])
-        .as_array()
-        .map(Vec::len)
-        .unwrap_or_default()
-}
 
 #[test]
 fn import_json_has_the_documented_shape_and_twice_adds_nothing() {
@@ -73,7 +58,7 @@ fn import_json_has_the_documented_shape_and_twice_adds_nothing() {
             .all(|r| r["action"] == "duplicate" && r["matches"].is_i64())),
         "each a duplicate naming its record: {again}"
     );
-    assert_eq!(count(&env), 3, "three records in all");
+    assert_eq!(env.count(), 3, "three records in all");
 }
 
 #[test]
@@ -116,7 +101,7 @@ fn an_import_is_undone_by_removing_its_span() {
         "says how to undo: {out}"
     );
     env.ok(&["remove", "1-2"]);
-    assert_eq!(count(&env), 0, "the import is undone");
+    assert_eq!(env.count(), 0, "the import is undone");
     env.fails(&["remove", "1-9"], 1, "ids that are not all there");
 }
 
@@ -248,7 +233,7 @@ fn an_encrypted_archive_imports_its_records_once() {
     let out: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(
         out["added"].as_u64(),
-        Some(count(&env) as u64),
+        Some(env.count() as u64),
         "every record: {out}"
     );
     assert_eq!(out["records"][0]["source"]["format"], "archive", "{out}");

@@ -1,5 +1,6 @@
 //! The `dossier` binary end to end, on temporary directories: one test binary.
 
+mod certificates;
 mod common;
 mod coverage;
 mod durability;

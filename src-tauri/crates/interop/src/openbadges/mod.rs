@@ -20,6 +20,8 @@ use crate::record::{Format, Found, InputFile};
 use build::Builder;
 use serde_json::Value;
 
+pub(crate) use png::has_badge as png_has_badge;
+
 /// The records in `file`: one for a badge or credential, one per achievement for a CLR.
 pub fn read(file: &InputFile) -> Result<Vec<Found>> {
     bounds::check_size(&file.name, file.bytes.len() as u64)?;

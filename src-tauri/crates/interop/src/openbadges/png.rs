@@ -12,6 +12,37 @@ use std::io::Cursor;
 /// The keywords a baker writes, OB 2.0 first.
 const KEYWORDS: [&str; 2] = ["openbadges", "openbadgecredential"];
 
+/// Whether a PNG has a badge chunk (a text chunk whose keyword is a badge's), from a walk over
+/// the chunk headers that inflates and decodes nothing. Without one, the PNG is a picture.
+pub(crate) fn has_badge(bytes: &[u8]) -> bool {
+    let mut at = crate::detect::PNG_SIGNATURE.len();
+    while let Some(head) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let kind = &head[4..8];
+        if kind == b"IEND" {
+            break;
+        }
+        if matches!(kind, b"tEXt" | b"zTXt" | b"iTXt") {
+            let data = bytes.get(at + 8..).unwrap_or_default();
+            let data = &data[..data.len().min(len)];
+            let keyword = data.split(|&b| b == 0).next().unwrap_or_default();
+            let keyword = String::from_utf8_lossy(keyword);
+            if KEYWORDS
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(keyword.trim()))
+            {
+                return true;
+            }
+        }
+        // Length, type, data and CRC.
+        at = match at.checked_add(12).and_then(|a| a.checked_add(len)) {
+            Some(next) => next,
+            None => break,
+        };
+    }
+    false
+}
+
 /// The records of a baked PNG.
 pub(super) fn read(file: &InputFile) -> Result<Vec<Found>> {
     // The decoder charges every chunk's bytes to this budget, about three times over as its

@@ -2,6 +2,8 @@
 //! shapes real ones have (tests/fixtures), and on hostile ones.
 
 mod archive;
+mod certificate;
+mod certificate_files;
 mod europass;
 mod export;
 mod fixture_files;

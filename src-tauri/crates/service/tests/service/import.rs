@@ -12,12 +12,12 @@ fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-fn today() -> chrono::NaiveDate {
+pub(crate) fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
 }
 
 /// A store with an evidence folder, in a temp dir kept alive by the caller.
-fn store() -> (tempfile::TempDir, Store) {
+pub(crate) fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("dossier.db")).expect("store");
     (dir, store)
@@ -30,18 +30,20 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn run(store: &Store, files: &[PathBuf], dry_run: bool) -> dossier_service::Result<ImportPlan> {
+    run_with(store, files, &ImportOptions::default(), dry_run)
+}
+
+pub(crate) fn run_with(
+    store: &Store,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    dry_run: bool,
+) -> dossier_service::Result<ImportPlan> {
     let run = Run {
         dry_run,
         ..Run::default()
     };
-    import(
-        store,
-        files,
-        &ImportOptions::default(),
-        run,
-        today(),
-        &|_| {},
-    )
+    import(store, files, options, run, today(), &|_| {})
 }
 
 fn actions(plan: &ImportPlan) -> Vec<Action> {

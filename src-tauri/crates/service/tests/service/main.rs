@@ -1,5 +1,6 @@
 //! The application layer as both front ends use it.
 
+mod certificates;
 mod import;
 
 use chrono::NaiveDate;

@@ -68,12 +68,25 @@ fn a_backpack_png_with_only_a_url_is_one_hosted_record() {
 }
 
 #[test]
-fn a_png_without_a_badge_is_unrecognised() {
+fn a_png_without_a_badge_is_a_picture_and_no_badge() {
     let file = png_with(|w| {
         let chunk = png::text_metadata::TEXtChunk::new("Software", "GIMP");
         w.write_text_chunk(&chunk).expect("chunk")
     });
-    assert_error(&file, "Unrecognised", "no badge");
+    assert_eq!(
+        dossier_interop::detect(&file).ok(),
+        Some(dossier_interop::Format::Certificate),
+        "a PNG with no badge chunk is a photo of a certificate"
+    );
+    match dossier_interop::openbadges::read(&file) {
+        Err(e @ Error::Unrecognised { .. }) => {
+            assert!(
+                e.to_string().contains("no badge"),
+                "read as a badge, it says so: {e}"
+            )
+        }
+        other => panic!("read as a badge, it is none: {other:?}"),
+    }
 }
 
 #[test]

@@ -6,15 +6,19 @@
 //! plan between calls; the plan's digest of the files' bytes makes the second read refuse
 //! files that changed in between, so what is written is what was shown.
 
+mod certificate;
+mod matcher;
+
 use crate::{Error, Result};
 use chrono::NaiveDate;
-use dossier_core::{CredentialInput, CredentialKind};
+use dossier_core::{CredentialDraft, CredentialInput, CredentialKind};
 use dossier_interop::table::Mapping;
-use dossier_interop::{Format, Found, InputFile, Source};
-use dossier_store::{BatchRow, MatchKey, Provenance, Store};
+use dossier_interop::{Extracted, Format, Found, InputFile, Source};
+use dossier_store::{BatchRow, Provenance, Store};
+use matcher::Matcher;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use ts_rs::TS;
 
@@ -27,6 +31,17 @@ pub struct ImportOptions {
     pub mapping: Option<Mapping>,
     /// For an encrypted Dossier archive.
     pub passphrase: Option<String>,
+    /// Records the person corrected in the preview (a certificate's fields), by index: each
+    /// replaces what the file gave and is validated and matched like any other.
+    pub edits: Vec<RowEdit>,
+}
+
+/// A record of the preview as the person corrected it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RowEdit {
+    pub index: usize,
+    pub draft: CredentialDraft,
 }
 
 /// What the import does with a record.
@@ -63,6 +78,15 @@ pub struct ImportRow {
     pub group: Option<String>,
     /// Names of the files kept as its evidence.
     pub evidence: Vec<String>,
+    /// The whole record as it would be saved, for the preview's form.
+    pub draft: CredentialDraft,
+    /// For a certificate: each field read from its text, with the text it came from, keyed by
+    /// the draft's field names ("title", "issuer", "completed", "hours", ...), plus "skills"
+    /// (suggested from the title) and "participant" (who it is made out to). Empty otherwise.
+    pub fields: BTreeMap<String, Extracted>,
+    /// What the person should look at before saving; not kept with the record ("made out to
+    /// someone else", "no skill of the framework matches").
+    pub warnings: Vec<String>,
 }
 
 /// A file of the import, with the format it was read as.
@@ -89,11 +113,21 @@ pub struct ImportPlan {
     pub ids: Vec<i64>,
 }
 
-/// Progress of a write: records done of the total.
+/// Progress of an import: pages read of a certificate (OCR takes about a second a page), or
+/// records written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportProgress {
+    pub stage: Stage,
     pub done: usize,
     pub total: usize,
+}
+
+/// What an import is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Reading,
+    Writing,
 }
 
 /// Reads the files to import, each bounded before it is read.
@@ -130,6 +164,17 @@ pub fn prepare(
     options: &ImportOptions,
     today: NaiveDate,
 ) -> Result<Prepared> {
+    prepare_with(store, files, options, today, &|_| {})
+}
+
+/// `prepare`, with `progress` hearing the pages read of certificates.
+pub fn prepare_with(
+    store: &Store,
+    files: &[InputFile],
+    options: &ImportOptions,
+    today: NaiveDate,
+    progress: &dyn Fn(ImportProgress),
+) -> Result<Prepared> {
     let mut summaries = Vec::with_capacity(files.len());
     let mut found = Vec::new();
     let mut digest = Sha256::new();
@@ -155,6 +200,8 @@ pub fn prepare(
         };
         if format == Format::Archive {
             found.extend(crate::archive::founds(file, options.passphrase.as_deref())?);
+        } else if format == Format::Certificate {
+            found.extend(certificate::read(file, progress)?);
         } else {
             found.extend(dossier_interop::read(file, Some(format), mapping.as_ref())?);
         }
@@ -165,12 +212,32 @@ pub fn prepare(
             mapping,
         });
     }
+    let context = certificate::Context::load(store, &found)?;
+    if let Some(c) = &context {
+        for f in found.iter_mut() {
+            c.suggest(f);
+        }
+    }
+    let count = found.len();
+    for edit in &options.edits {
+        let f = found.get_mut(edit.index).ok_or_else(|| {
+            Error::Selection(format!(
+                "record {} is not in the preview (it has {})",
+                edit.index + 1,
+                count
+            ))
+        })?;
+        f.draft = edit.draft.clone();
+    }
     let keys = store.read(|db| db.match_keys())?;
     let mut matcher = Matcher::new(&keys);
     let mut records = Vec::with_capacity(found.len());
     let mut entries = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
-        let (row, input) = assess(&f, i, today, &mut matcher);
+        let (mut row, input) = assess(&f, i, today, &mut matcher);
+        row.warnings = f.hints.clone();
+        row.warnings
+            .extend(context.as_ref().map(|c| c.warnings(&f)).unwrap_or_default());
         records.push(row);
         entries.push(Entry { found: f, input });
     }
@@ -237,6 +304,9 @@ fn assess(
         notes: f.notes.clone(),
         group: f.group.clone(),
         evidence: f.evidence.iter().map(|a| a.name.clone()).collect(),
+        draft: f.draft.clone(),
+        fields: f.fields.clone(),
+        warnings: Vec::new(),
     };
     let problems: Vec<String> = f
         .problems
@@ -275,135 +345,6 @@ fn nonempty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Text compared without case or repeated spaces: "Board  of X" and "board of x" match.
-fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Where a record was seen: in the store (an id), or earlier in this import (a row).
-#[derive(Clone, Copy)]
-enum Seen {
-    Stored { id: i64, removed: bool },
-    Row(usize),
-}
-
-/// Finds a record the store (or this import, earlier) already has: by Dossier identity, by
-/// the credential's own id in its file, by credential id (licence number) from the same
-/// issuer, then by title, issuer and date.
-struct Matcher {
-    uuid: HashMap<String, Seen>,
-    reference: HashMap<String, Seen>,
-    credential_id: HashMap<String, (Option<String>, Seen)>,
-    title: HashMap<(String, String, String), Seen>,
-}
-
-impl Matcher {
-    fn new(keys: &[MatchKey]) -> Self {
-        let mut m = Matcher {
-            uuid: HashMap::new(),
-            reference: HashMap::new(),
-            credential_id: HashMap::new(),
-            title: HashMap::new(),
-        };
-        for k in keys {
-            let seen = Seen::Stored {
-                id: k.id,
-                removed: k.removed,
-            };
-            if !k.uuid.is_empty() {
-                m.uuid.insert(k.uuid.clone(), seen);
-            }
-            // A removed record keeps only its identity: anything else of it may be added anew.
-            if k.removed {
-                continue;
-            }
-            if let Some(r) = &k.source_ref {
-                m.reference.insert(r.clone(), seen);
-            }
-            if let Some(c) = &k.credential_id {
-                m.credential_id
-                    .insert(norm(c), (k.issuer.as_deref().map(norm), seen));
-            }
-            m.title.insert(
-                title_key(&k.title, k.issuer.as_deref(), k.completed.as_deref()),
-                seen,
-            );
-        }
-        m
-    }
-
-    fn find(&self, f: &Found, c: &CredentialInput) -> Option<(Option<i64>, String)> {
-        let say = |seen: Seen, by: &str| match seen {
-            Seen::Stored { id, removed: false } => (Some(id), format!("same {by} as record #{id}")),
-            Seen::Stored { id, removed: true } => (
-                Some(id),
-                format!("same {by} as record #{id}, which was removed (restore it instead)"),
-            ),
-            Seen::Row(row) => (
-                None,
-                format!("same {by} as record {} of this import", row + 1),
-            ),
-        };
-        if let Some(seen) = f.uuid.as_ref().and_then(|u| self.uuid.get(u)) {
-            return Some(say(*seen, "Dossier identity"));
-        }
-        if let Some(seen) = f.source.id.as_ref().and_then(|r| self.reference.get(r)) {
-            return Some(say(*seen, "credential id in its file"));
-        }
-        if let Some(cid) = &c.credential_id {
-            if let Some((issuer, seen)) = self.credential_id.get(&norm(cid)) {
-                let same_issuer = match (issuer, &c.issuer) {
-                    (Some(a), Some(b)) => *a == norm(b),
-                    _ => true,
-                };
-                if same_issuer {
-                    return Some(say(*seen, "credential id"));
-                }
-            }
-        }
-        let completed = c.completed.map(|d| d.to_string());
-        let key = title_key(&c.title, c.issuer.as_deref(), completed.as_deref());
-        self.title
-            .get(&key)
-            .map(|seen| say(*seen, "title, issuer and date"))
-    }
-
-    /// Remembers a record this import adds, so the same one later in the files is a duplicate.
-    fn claim(&mut self, f: &Found, c: &CredentialInput, row: usize) {
-        let seen = Seen::Row(row);
-        if let Some(u) = &f.uuid {
-            self.uuid.insert(u.clone(), seen);
-        }
-        if let Some(r) = &f.source.id {
-            self.reference.insert(r.clone(), seen);
-        }
-        if let Some(cid) = &c.credential_id {
-            self.credential_id
-                .insert(norm(cid), (c.issuer.as_deref().map(norm), seen));
-        }
-        let completed = c.completed.map(|d| d.to_string());
-        self.title.insert(
-            title_key(&c.title, c.issuer.as_deref(), completed.as_deref()),
-            seen,
-        );
-    }
-}
-
-fn title_key(
-    title: &str,
-    issuer: Option<&str>,
-    completed: Option<&str>,
-) -> (String, String, String) {
-    (
-        norm(title),
-        issuer.map(norm).unwrap_or_default(),
-        completed.unwrap_or_default().to_string(),
-    )
-}
-
 /// Writes the records to add (all of them, or those at `selected` indices of the plan) in one
 /// transaction with their evidence; `progress` hears each hundred written.
 pub fn apply(
@@ -419,6 +360,19 @@ pub fn apply(
                 "record {} is not in the preview (it has {})",
                 bad + 1,
                 entries.len()
+            )));
+        }
+        // A record chosen but invalid (a field corrected into a bad value) stops the import
+        // rather than being left out unseen.
+        if let Some((i, row)) = sel
+            .iter()
+            .filter_map(|&i| Some((i, plan.records.get(i)?)))
+            .find(|(_, r)| r.action == Action::Invalid)
+        {
+            return Err(Error::Selection(format!(
+                "record {} cannot be saved: {}",
+                i + 1,
+                row.reason.as_deref().unwrap_or("it is invalid")
             )));
         }
     }
@@ -459,7 +413,11 @@ pub fn apply(
         });
         dossier_store::insert_batch(tx, rows, |done| {
             if done % 100 == 0 {
-                progress(ImportProgress { done, total });
+                progress(ImportProgress {
+                    stage: Stage::Writing,
+                    done,
+                    total,
+                });
             }
         })
     });
@@ -470,7 +428,11 @@ pub fn apply(
             return Err(e.into());
         }
     };
-    progress(ImportProgress { done: total, total });
+    progress(ImportProgress {
+        stage: Stage::Writing,
+        done: total,
+        total,
+    });
     plan.added = ids.len();
     plan.ids = ids;
     Ok(plan)
@@ -487,7 +449,7 @@ pub fn import(
     progress: &dyn Fn(ImportProgress),
 ) -> Result<ImportPlan> {
     let files = load(paths)?;
-    let prepared = prepare(store, &files, options, today)?;
+    let prepared = prepare_with(store, &files, options, today, progress)?;
     if let Some(d) = run.digest {
         if d != prepared.plan.digest {
             return Err(Error::Selection(
