@@ -36,6 +36,9 @@ ensure_toolchain() {
 
 # Packages to build the app (WebKitGTK) and the JS toolchain's needs.
 BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)
+# Programs the app runs to read certificates: poppler reads a PDF's text and renders scans,
+# tesseract (with its English model) reads scans and photos. Both stay on the machine.
+RUNTIME_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-eng)
 
 ensure_ui() {
   cd "$ROOT/ui"
