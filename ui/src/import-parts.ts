@@ -313,21 +313,26 @@ export class ReadingStatus {
   constructor() {
     this.text = h("p", { class: "import-reading-text", role: "status", "data-testid": "import-reading" });
     this.element = h("div", { class: "import-reading" }, this.text, this.bar.element);
+    // Hidden by its own attribute: WebKitGTK 2.40 (Debian 12) has no `:has()` to hide it by.
+    this.element.hidden = true;
   }
 
   start(files: number): void {
     this.text.textContent = `Reading ${plural(files, "file")}…`;
     this.bar.finish();
+    this.element.hidden = false;
   }
 
   update(p: Count): void {
     this.text.textContent = `Reading certificate pages: ${Math.min(p.done, p.total)} of ${p.total} (OCR)`;
     this.bar.update(p);
     this.bar.element.hidden = false;
+    this.element.hidden = false;
   }
 
   finish(): void {
     this.text.textContent = "";
     this.bar.finish();
+    this.element.hidden = true;
   }
 }
