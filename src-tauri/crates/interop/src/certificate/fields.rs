@@ -112,9 +112,18 @@ pub fn extract(text: &str) -> CertificateFields {
     let (hours, credit_type) = hours::hours_and_type(&page, ctx);
     let credential_id = credential_id(&page);
     let read = |c: Option<Candidate>| c.map(|c| c.extracted(&page));
+    // Scans carry OCR text even in a text layer (a scanner's own OCR), so a title's or a
+    // provider's misreadings are corrected whatever read the page; a person's name is left as
+    // printed ("Al-Sayed", "Al Smith").
+    let corrected = |c: Option<Candidate>| {
+        read(c).map(|mut e| {
+            e.value = super::ocr::misreadings(&e.value);
+            e
+        })
+    };
     CertificateFields {
-        title: read(title),
-        provider: read(provider),
+        title: corrected(title),
+        provider: corrected(provider),
         started: read(started),
         completed: read(completed),
         credit_type: read(credit_type),

@@ -123,7 +123,7 @@ pub(super) fn read(tools: &Tools, name: &str, at: &str, path: &Path) -> Result<S
         "3".as_ref(),
     ];
     match run(program, &args, PAGE_LIMIT, 4 * 1024 * 1024) {
-        Ok(out) => Ok(misreadings(&String::from_utf8_lossy(&out.stdout))),
+        Ok(out) => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
         Err(e) => {
             let message = match e {
                 RunError::Failed(said) if said.contains("eng.traineddata") => {
@@ -141,7 +141,7 @@ pub(super) fn read(tools: &Tools, name: &str, at: &str, path: &Path) -> Result<S
     }
 }
 
-/// Corrects what tesseract misreads in certificates' sans-serif type: a capital I read as a
+/// Corrects what OCR misreads in certificates' sans-serif type: a capital I read as a
 /// lowercase l in "AI", the word this field's titles hold most ("Al Tools", "Al-based"). A
 /// standalone "Al" is a name elsewhere, but not in an activity's title or a provider's.
 pub fn misreadings(text: &str) -> String {

@@ -53,12 +53,15 @@ pub(super) fn run(
     }
     if !status.success() {
         let said = String::from_utf8_lossy(&err);
-        let first: Vec<&str> = said
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .take(3)
-            .collect();
+        let mut first: Vec<&str> = Vec::new();
+        for line in said.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if !first.contains(&line) {
+                first.push(line);
+            }
+            if first.len() == 3 {
+                break;
+            }
+        }
         let code = status
             .code()
             .map_or_else(|| "a signal".to_string(), |c| format!("code {c}"));

@@ -26,6 +26,8 @@ pub const ABIM_MOC: &str = "ABIM MOC points";
 pub const MOC: &str = "MOC points";
 /// The AOA's Category 1-A credit (osteopathic physicians).
 pub const AOA: &str = "AOA Category 1-A credit";
+/// The EACCME's European CME credits (UEMS; one an hour).
+pub const ECMEC: &str = "European CME credits (ECMEC®)";
 /// The AAPA's Category 1 CME credit (physician assistants).
 pub const AAPA: &str = "AAPA Category 1 CME credit";
 /// Continuing education units (1 CEU = 10 contact hours).
@@ -37,8 +39,9 @@ pub const HOURS: &str = "hours";
 
 /// The credit types from the principal to the most generic: when a page names several (an
 /// AMA credit and the MOC points it also earns), the principal one is what was awarded.
-const RANK: [&str; 12] = [
+const RANK: [&str; 13] = [
     AMA_1,
+    ECMEC,
     AOA,
     AAPA,
     AAFP,
@@ -110,6 +113,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Pattern)>> = LazyLock::new(|| {
         (
             re(r"\b(?:aoa\s+)?(?:category|cat\.?)\s*[1l|]\s*-?\s*a\b"),
             Pattern::Fixed(AOA),
+        ),
+        (
+            re(r"\beuropean\s+(?:external\s+|live\s+)?cme\s+credits?\b|\becmecs?\b|\becmec®s?"),
+            Pattern::Fixed(ECMEC),
         ),
         (
             re(r"\baapa\s+(?:category|cat\.?)\s*(?:[1l]\b|\|)"),

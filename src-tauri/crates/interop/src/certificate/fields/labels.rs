@@ -78,6 +78,11 @@ const LABELS: &[(&str, Kind, bool)] = &[
     ("offered by", Provider, true),
     ("issued by", Provider, true),
     ("hosted by", Provider, true),
+    ("organised by", Provider, true),
+    ("organized by", Provider, true),
+    ("brought to you by", Provider, true),
+    ("certified by", Provider, true),
+    ("accredited by", Provider, false),
     ("course provider", Provider, true),
     ("program provider", Provider, true),
     ("activity provider", Provider, true),
@@ -115,6 +120,14 @@ const LABELS: &[(&str, Kind, bool)] = &[
     ("program date", Completed, true),
     ("program dates", Completed, true),
     ("end date", Completed, true),
+    ("date range", Completed, true),
+    ("date range of activity", Completed, true),
+    ("activity date range", Completed, true),
+    ("dates of participation", Completed, true),
+    ("participation dates", Completed, true),
+    ("period of participation", Completed, true),
+    ("date redeemed", Issued, true),
+    ("redeemed on", Issued, true),
     ("date earned", Completed, true),
     ("earned on", Completed, true),
     ("date claimed", Completed, true),
@@ -217,7 +230,8 @@ const OTHER: &str = "\
     billed to|ship to|sold to|description|qty|quantity|price|unit price|subtotal|tax|total|\
     amount due|balance|customer|customer id|account|account #|reference|po number|\
     prerequisites|grading|textbook|office hours|meeting times|schedule|semester|term|room|\
-    employer|position|department";
+    employer|position|department|topics|topics researched|topic(s) researched|search topics|\
+    number of searches|searches";
 
 /// Labels of other things that start a line without a colon and would otherwise be read as
 /// a provider ("Provider approved by the California Board of Registered Nursing").
@@ -228,7 +242,7 @@ const OTHER_BARE: &str = "\
 /// Credit and hour labels, too many combinations to list: "Credits claimed", "Contact
 /// Hours Awarded", "Credits / Hours of participation", "ABIM MOC points", "CEUs".
 static HOURS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"(?i)^(?:(?:total|number\s+of|amount\s+of|maximum)\s+)?(?:(?:ama|pra|ancc|acpe|aafp|aoa|aapa|abim|cme|ce|cne|cpe|contact|moc|medical\s+knowledge|nursing|pharmacy|(?:category|cat\.?)\s*[12l](?:-?a)?)\s+)*(?:credits?(?:\s*\(s\))?|hours?(?:\s*\(s\))?|hrs|points?|ceus?)(?:™|®|\s*\(?tm\)?)?(?:\s*/\s*(?:credits?|hours?|points?))?(?:\s+of\s+(?:participation|credit))?(?:\s+(?:awarded|claimed|earned|received|granted|designated|approved|reported))?\b";
+    let pattern = r"(?i)^(?:(?:total|number\s+of|amount\s+of|maximum)\s+)?(?:(?:ama|pra|ancc|acpe|aafp|aoa|aapa|abim|cme|ce|cne|cpe|contact|moc|medical\s+knowledge|nursing|pharmacy|european|external|(?:category|cat\.?)\s*[12l](?:-?a)?)\s+)*(?:credits?(?:\s*\(s\))?|hours?(?:\s*\(s\))?|hrs|points?|ceus?)(?:™|®|\s*\(?tm\)?)?(?:\s*\((?:ecmec|ecmecs|ecmec®s?)\))?(?:\s*/\s*(?:credits?|hours?|points?))?(?:\s+of\s+(?:participation|credit))?(?:\s+(?:awarded|claimed|earned|received|granted|designated|approved|reported|redeemed))?\b";
     // A constant pattern: a failure is a bug every test run catches.
     Regex::new(pattern).expect("a valid label pattern")
 });
