@@ -7,6 +7,9 @@ use serde_json::Value;
 
 /// The largest file Dossier imports. A real export or badge is far smaller.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// The largest certificate scan or photo (a PDF or a JPEG): a 20-page colour scan at 300 dpi
+/// is about 60 MB. poppler and tesseract read them in their own bounded processes.
+pub const MAX_SCAN_BYTES: u64 = 100 * 1024 * 1024;
 /// Rows in one CSV file.
 pub const MAX_ROWS: usize = 100_000;
 /// Bytes in one field (a CSV cell, a JSON string).
@@ -36,6 +39,33 @@ pub fn check_size(file: &str, len: u64) -> Result<()> {
             file: file.to_string(),
             what: format!("the file ({})", mib(len)),
             limit: mib(MAX_FILE_BYTES),
+        });
+    }
+    Ok(())
+}
+
+/// The bound for a file whose first bytes are `head`: `MAX_SCAN_BYTES` for a PDF or a JPEG,
+/// `MAX_FILE_BYTES` for everything else.
+pub fn max_bytes(head: &[u8]) -> u64 {
+    let jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
+    let pdf = head[..head.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-");
+    if jpeg || pdf {
+        MAX_SCAN_BYTES
+    } else {
+        MAX_FILE_BYTES
+    }
+}
+
+/// Refuses `bytes` over the bound for their kind (`max_bytes`).
+pub fn check_file(file: &str, bytes: &[u8]) -> Result<()> {
+    let limit = max_bytes(bytes);
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            file: file.to_string(),
+            what: format!("the file ({})", mib(bytes.len() as u64)),
+            limit: mib(limit),
         });
     }
     Ok(())

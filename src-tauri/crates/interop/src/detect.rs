@@ -11,7 +11,7 @@ pub const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
 
 /// The format of `file`, from its bytes.
 pub fn detect(file: &InputFile) -> Result<Format> {
-    bounds::check_size(&file.name, file.bytes.len() as u64)?;
+    bounds::check_file(&file.name, &file.bytes)?;
     let bytes: &[u8] = &file.bytes;
     // A PNG is a baked badge when a badge chunk says so, and otherwise a photo or scan of a
     // certificate.
@@ -139,7 +139,7 @@ pub fn read(
     format: Option<Format>,
     mapping: Option<&table::Mapping>,
 ) -> Result<Vec<Found>> {
-    bounds::check_size(&file.name, file.bytes.len() as u64)?;
+    bounds::check_file(&file.name, &file.bytes)?;
     let format = match format {
         Some(f) => f,
         None => detect(file)?,

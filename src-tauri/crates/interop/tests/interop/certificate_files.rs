@@ -219,3 +219,27 @@ fn ocr_reads_ai_as_ai_and_leaves_other_words_alone() {
         "words that only start with 'Al' are untouched"
     );
 }
+
+#[test]
+fn a_scan_may_be_larger_than_other_files_and_is_still_bounded() {
+    use dossier_interop::bounds::{check_file, MAX_FILE_BYTES, MAX_SCAN_BYTES};
+    let over_text = MAX_FILE_BYTES as usize + 1;
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(over_text, b' ');
+    assert!(
+        check_file("scan.pdf", &pdf).is_ok(),
+        "a 20 MiB+ scan is read"
+    );
+    let mut json = b"{\"a\": \"".to_vec();
+    json.resize(over_text, b' ');
+    match check_file("big.json", &json) {
+        Err(Error::TooLarge { limit, .. }) => assert_eq!(limit, "20 MiB", "the text bound"),
+        other => panic!("a 20 MiB+ JSON is refused: {other:?}"),
+    }
+    let mut huge = vec![0xFF, 0xD8, 0xFF];
+    huge.resize(MAX_SCAN_BYTES as usize + 1, 0);
+    match check_file("huge.jpg", &huge) {
+        Err(Error::TooLarge { limit, .. }) => assert_eq!(limit, "100 MiB", "the scan bound"),
+        other => panic!("a 100 MiB+ photo is refused: {other:?}"),
+    }
+}

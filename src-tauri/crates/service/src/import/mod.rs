@@ -135,8 +135,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
     paths
         .iter()
         .map(|p| {
+            // Read to the larger bound (a scanned certificate), then held to its kind's.
             let bytes =
-                dossier_store::read_bytes_bounded(p, dossier_interop::bounds::MAX_FILE_BYTES)?;
+                dossier_store::read_bytes_bounded(p, dossier_interop::bounds::MAX_SCAN_BYTES)?;
+            dossier_interop::bounds::check_file(&p.display().to_string(), &bytes)?;
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
