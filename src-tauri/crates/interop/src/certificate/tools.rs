@@ -104,17 +104,22 @@ pub(super) fn read_pages(
         .enumerate()
         .map(|(i, t)| page(i + 1, t, How::TextLayer))
         .collect();
+    // A page to OCR: one with no text layer (a scan), or, in a short file, one whose text
+    // layer does not read as a certificate: a scan whose layer holds only a stamp or a
+    // footer, or a PDF whose fonts map their glyphs to no real characters.
+    let short = pages.len() <= MAX_RESCUED_PAGES;
     let scans: Vec<usize> = pages
         .iter()
-        .filter(|p| !has_text(&p.text))
+        .filter(|p| !has_text(&p.text) || (short && !super::extract(&p.text).is_certificate()))
         .map(|p| p.number)
         .collect();
     if scans.is_empty() {
         return Ok((pages, total));
     }
     if tools.tesseract.is_none() || tools.pdftoppm.is_none() {
+        // Without OCR, a text layer that reads as no certificate is still what was read.
         for n in &scans {
-            if let Some(p) = pages.get_mut(n - 1) {
+            if let Some(p) = pages.get_mut(n - 1).filter(|p| !has_text(&p.text)) {
                 p.how = How::Unread(NO_OCR.to_string());
             }
         }
@@ -132,12 +137,19 @@ pub(super) fn read_pages(
     let texts = ocr_pages(tools, file, &path, dir.path(), now, progress)?;
     for (n, text) in now.iter().zip(texts) {
         if let Some(p) = pages.get_mut(n - 1) {
-            p.text = text;
-            p.how = How::Ocr;
+            // OCR replaces a text layer only when it reads a certificate the layer did not.
+            if !has_text(&p.text) || super::extract(&text).is_certificate() {
+                p.text = text;
+                p.how = How::Ocr;
+            }
         }
     }
     Ok((pages, total))
 }
+
+/// Files of at most this many pages have a page that does not read as a certificate read
+/// again by OCR; a longer file is a document, not a certificate bundle, and is not.
+const MAX_RESCUED_PAGES: usize = 5;
 
 /// OCR of the pages `numbers`, two at a time (one per core; tesseract runs single-threaded).
 fn ocr_pages(

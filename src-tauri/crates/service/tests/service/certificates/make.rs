@@ -108,12 +108,23 @@ pub fn image(dir: &Path, pdf_bytes: &[u8], format: &str, dpi: u32) -> Vec<u8> {
 /// A PDF whose only content is `image` (a PNG scanned at `dpi`) at its size: a scan, no text
 /// layer.
 pub fn scan(image: Vec<u8>, dpi: u32) -> Vec<u8> {
+    scan_with_stamp(image, dpi, "")
+}
+
+/// `scan` with `stamp` as real text over the image's foot, as scanner apps print their name:
+/// a text layer that holds no certificate.
+pub fn scan_with_stamp(image: Vec<u8>, dpi: u32, stamp: &str) -> Vec<u8> {
     use dossier_interop::certificate::{dimensions, ImageKind};
     let (w, _) = dimensions(ImageKind::Png, &image).expect("a PNG header");
     let inches = f64::from(w) / f64::from(dpi);
+    let stamp = if stamp.is_empty() {
+        String::new()
+    } else {
+        format!("#place(bottom + left, dx: 8pt, dy: -4pt, text(size: 6pt)[{stamp}])\n")
+    };
     let source = format!(
         "#set page(width: auto, height: auto, margin: 0pt)\n\
-         #image(sys.inputs.scan, width: {inches:.3}in)\n"
+         #image(sys.inputs.scan, width: {inches:.3}in)\n{stamp}"
     );
     dossier_report::typeset_document(&source, vec![("scan".into(), image)])
         .expect("the scan typesets")

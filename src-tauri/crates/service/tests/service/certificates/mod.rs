@@ -375,3 +375,24 @@ fn a_pdf_of_more_pages_than_the_bound_is_read_to_the_bound_and_says_so() {
         "says what was left: {notes}"
     );
 }
+
+#[test]
+fn a_scan_whose_text_layer_is_only_a_stamp_is_read_by_ocr() {
+    let (dir, store) = store();
+    let image = make::image(dir.path(), &jane_pdf(), "png", 200);
+    let stamp = "Scanned with PocketScan Pro 4.2 on 2024-01-05 at 14:02, page 1 of 1";
+    let path = make::write(
+        dir.path(),
+        "stamped-scan.pdf",
+        &make::scan_with_stamp(image, 200, stamp),
+    );
+    let plan = preview(&store, &[path]);
+    assert_eq!(plan.records.len(), 1, "one certificate: {plan:?}");
+    assert_journal(
+        &plan.records[0],
+        CLINICAL_UTILITY,
+        "2023-10-22",
+        "1",
+        "a scan with a scanner's stamp as its only text",
+    );
+}
