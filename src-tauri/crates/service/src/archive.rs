@@ -149,7 +149,7 @@ pub fn needs_passphrase(path: &Path) -> Result<bool> {
 /// The first bytes of a file, enough to tell an archive by.
 fn head(f: &mut std::fs::File, path: &Path) -> Result<Vec<u8>> {
     let mut head = vec![0u8; 32];
-    let n = f.read(&mut head).map_err(|e| io(path, e))?;
+    let n = f.read(&mut head).map_err(|e| crate::unreadable(path, e))?;
     head.truncate(n);
     Ok(head)
 }
@@ -179,7 +179,7 @@ fn io(path: &Path, source: std::io::Error) -> Error {
 }
 
 fn open(path: &Path) -> Result<std::fs::File> {
-    std::fs::File::open(path).map_err(|e| io(path, e))
+    std::fs::File::open(path).map_err(|e| crate::unreadable(path, e))
 }
 
 /// Reads an archive (zip, encrypted or not) or a JSON export: the state and its evidence.
@@ -360,7 +360,7 @@ fn info(path: &Path) -> Result<Option<ArchiveInfo>> {
         return Ok(None);
     }
     let encrypted = arc::is_encrypted(&head);
-    let bytes = f.metadata().map_err(|e| io(path, e))?.len();
+    let bytes = f.metadata().map_err(|e| crate::unreadable(path, e))?.len();
     let taken = path
         .file_stem()
         .and_then(|s| s.to_str())

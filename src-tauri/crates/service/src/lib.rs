@@ -27,6 +27,15 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A file given to read (to import, to restore) that cannot be read: the file's own error,
+/// naming it, rather than the store's.
+pub(crate) fn unreadable(path: &std::path::Path, source: std::io::Error) -> Error {
+    Error::Import(dossier_interop::Error::Io {
+        file: path.display().to_string(),
+        source,
+    })
+}
+
 /// Today on this machine's clock: the default as-of date everywhere.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

@@ -92,3 +92,15 @@ fn without_ocr_a_photo_is_kept_as_a_record_to_fill_in() {
         "the title is the file's name: {text}"
     );
 }
+
+#[test]
+fn a_missing_file_to_import_is_named_as_the_file() {
+    let env = Env::new();
+    let missing = env.dir.path().join("no-such-certificate.pdf");
+    let path = missing.display().to_string();
+    let err = env.fails(&["import", &path, "--dry-run"], 2, "a missing file");
+    assert!(
+        err.contains("no-such-certificate.pdf") && !err.contains("--out"),
+        "names the file, not an output flag: {err}"
+    );
+}

@@ -137,7 +137,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
         .map(|p| {
             // Read to the larger bound (a scanned certificate), then held to its kind's.
             let bytes =
-                dossier_store::read_bytes_bounded(p, dossier_interop::bounds::MAX_SCAN_BYTES)?;
+                dossier_store::read_bytes_bounded(p, dossier_interop::bounds::MAX_SCAN_BYTES)
+                    .map_err(|e| match e {
+                        // A file to import that cannot be read is the file's error, not a
+                        // store's: it names the file, and nothing was written.
+                        dossier_store::Error::Io { path, source } => {
+                            crate::unreadable(&path, source)
+                        }
+                        other => other.into(),
+                    })?;
             dossier_interop::bounds::check_file(&p.display().to_string(), &bytes)?;
             let name = p
                 .file_name()
