@@ -27,6 +27,21 @@ pub(super) fn normalize(text: &str) -> String {
             'ﬂ' => out.push_str("fl"),
             'ﬀ' => out.push_str("ff"),
             '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => {}
+            // A table's border read by OCR ("Accredited Provider | Medscape, LLC") is a gap
+            // between cells; "Category |" is OCR's "Category 1" and stays for the credits.
+            '|' if (out.is_empty() || out.ends_with([' ', '\n']))
+                && chars.peek().is_none_or(|n| *n == ' ' || *n == '\n') =>
+            {
+                let before = out.trim_end().to_ascii_lowercase();
+                if before.ends_with("category")
+                    || before.ends_with("cat")
+                    || before.ends_with("cat.")
+                {
+                    out.push('|');
+                } else {
+                    out.push_str("  ");
+                }
+            }
             '\n' => out.push('\n'),
             c if c.is_whitespace() || c.is_control() => out.push(' '),
             c => out.push(c),

@@ -226,7 +226,12 @@ impl Page {
                 break;
             };
             let Some(p) = n.pieces.first() else { break };
-            if !self.plain(next, 0) || sentence_like(&p.text) {
+            // A line holding a date ("on December 3, 2024") is the activity's date, not
+            // the rest of its title.
+            if !self.plain(next, 0)
+                || sentence_like(&p.text)
+                || !super::dates::find_dates(&p.text).is_empty()
+            {
                 break;
             }
             let aligned = p.col.abs_diff(value_col) <= 2 && cur.cells > 1;

@@ -85,7 +85,9 @@ pub(super) fn dates(page: &Page) -> (Option<Candidate>, Option<Candidate>) {
     let mut loose = Vec::new();
     for span in find_dates(prose) {
         let before = sentence_before(prose, span.start);
-        if AVAILABILITY.is_match(before) {
+        // Only the words just before the date say what it is: a "Board Review" in the
+        // title before "on December 3, 2024" does not make it a review date.
+        if AVAILABILITY.is_match(last_words(before, 3)) {
             continue;
         }
         let lines = page.prose_lines(span.start, span.end);
@@ -153,6 +155,26 @@ fn dated(span: &DateSpan, lines: Vec<usize>, score: u32, why: Option<&str>) -> C
         low: note.is_some(),
         note,
     }
+}
+
+/// The last `n` words of `text`.
+fn last_words(text: &str, n: usize) -> &str {
+    let trimmed = text.trim_end();
+    let (mut count, mut in_word) = (0, false);
+    for (i, c) in trimmed.char_indices().rev() {
+        if !c.is_whitespace() {
+            in_word = true;
+            continue;
+        }
+        if in_word {
+            count += 1;
+            in_word = false;
+            if count == n {
+                return trimmed.get(i + c.len_utf8()..).unwrap_or(trimmed);
+            }
+        }
+    }
+    trimmed
 }
 
 /// The text of the sentence (or table cell) before byte `at` of the prose.
