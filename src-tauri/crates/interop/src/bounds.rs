@@ -47,11 +47,8 @@ pub fn check_size(file: &str, len: u64) -> Result<()> {
 /// The bound for a file whose first bytes are `head`: `MAX_SCAN_BYTES` for a PDF or a JPEG,
 /// `MAX_FILE_BYTES` for everything else.
 pub fn max_bytes(head: &[u8]) -> u64 {
-    let jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
-    let pdf = head[..head.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-");
-    if jpeg || pdf {
+    use crate::certificate::ImageKind;
+    if crate::certificate::is_pdf(head) || ImageKind::of(head) == Some(ImageKind::Jpeg) {
         MAX_SCAN_BYTES
     } else {
         MAX_FILE_BYTES

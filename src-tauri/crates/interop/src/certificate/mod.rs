@@ -55,8 +55,9 @@ pub fn recognises(bytes: &[u8]) -> bool {
     is_pdf(bytes) || ImageKind::of(bytes).is_some()
 }
 
-/// A PDF's header may follow up to 1 KiB of other bytes, which readers accept.
-fn is_pdf(bytes: &[u8]) -> bool {
+/// Whether `bytes` are a PDF: its header may follow up to 1 KiB of other bytes, which readers
+/// accept.
+pub(crate) fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)]
         .windows(5)
         .any(|w| w == b"%PDF-")
