@@ -28,6 +28,9 @@ pub const MOC: &str = "MOC points";
 pub const AOA: &str = "AOA Category 1-A credit";
 /// The EACCME's European CME credits (UEMS; one an hour).
 pub const ECMEC: &str = "European CME credits (ECMEC®)";
+/// Continuing professional development credits (the UK's royal colleges, Canada's MOC
+/// Section credits are named by their college): a point or credit an hour.
+pub const CPD: &str = "CPD credits";
 /// The AAPA's Category 1 CME credit (physician assistants).
 pub const AAPA: &str = "AAPA Category 1 CME credit";
 /// Continuing education units (1 CEU = 10 contact hours).
@@ -39,7 +42,7 @@ pub const HOURS: &str = "hours";
 
 /// The credit types from the principal to the most generic: when a page names several (an
 /// AMA credit and the MOC points it also earns), the principal one is what was awarded.
-const RANK: [&str; 13] = [
+const RANK: [&str; 14] = [
     AMA_1,
     ECMEC,
     AOA,
@@ -50,6 +53,7 @@ const RANK: [&str; 13] = [
     AMA_2,
     ABIM_MOC,
     MOC,
+    CPD,
     CONTACT_HOURS,
     CEU,
     HOURS,
@@ -85,7 +89,7 @@ static ABIM: LazyLock<Regex> =
     LazyLock::new(|| re(r"\babim\b|american board of internal medicine"));
 static CE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"certif|\bcme\b|\bce\b|\bcne\b|\bcpe\b|continuing\s+(?:\w+\s+)?education|contact\s+hours?|\bcredits?\b|\bceus?\b|accredit|statement\s+of\s+(?:participation|credit|attendance|completion)|\bmoc\b",
+        r"certif|\bcme\b|\bce\b|\bcpd\b|\bcne\b|\bcpe\b|continuing\s+(?:\w+\s+)?education|contact\s+hours?|\bcredits?\b|\bceus?\b|accredit|statement\s+of\s+(?:participation|credit|attendance|completion)|\bmoc\b",
     )
 });
 
@@ -143,6 +147,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Pattern)>> = LazyLock::new(|| {
         (
             re(r"\bcontact\s+(?:hours?|hrs?|hour\(s\))"),
             Pattern::Contact,
+        ),
+        (
+            re(r"\bcpd\s+(?:points?|credits?|hours?|units?)\b"),
+            Pattern::Fixed(CPD),
         ),
         (
             re(r"\bceus?\b|\bcontinuing\s+education\s+units?\b"),

@@ -60,7 +60,10 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b{DAY}\s*(?:{MONTH}\s*)?(?:[-–—]|to|through|thru|&)\s*{DAY}\s*{MONTH}\s*,?\s*(\d{{4}})\b"
     ))
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b"));
+// A time may follow an ISO date directly ("2023-10-22T14:33:00Z", as exports print it).
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b"));
 /// What may stand between the two dates of a range ("From A to B", "A - B", "A through B").

@@ -242,7 +242,7 @@ const OTHER_BARE: &str = "\
 /// Credit and hour labels, too many combinations to list: "Credits claimed", "Contact
 /// Hours Awarded", "Credits / Hours of participation", "ABIM MOC points", "CEUs".
 static HOURS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"(?i)^(?:(?:total|number\s+of|amount\s+of|maximum)\s+)?(?:(?:ama|pra|ancc|acpe|aafp|aoa|aapa|abim|cme|ce|cne|cpe|contact|moc|medical\s+knowledge|nursing|pharmacy|european|external|(?:category|cat\.?)\s*[12l](?:-?a)?)\s+)*(?:credits?(?:\s*\(s\))?|hours?(?:\s*\(s\))?|hrs|points?|ceus?)(?:™|®|\s*\(?tm\)?)?(?:\s*\((?:ecmec|ecmecs|ecmec®s?)\))?(?:\s*/\s*(?:credits?|hours?|points?))?(?:\s+of\s+(?:participation|credit))?(?:\s+(?:awarded|claimed|earned|received|granted|designated|approved|reported|redeemed))?\b";
+    let pattern = r"(?i)^(?:(?:total|number\s+of|amount\s+of|maximum)\s+)?(?:(?:ama|pra|ancc|acpe|aafp|aoa|aapa|abim|cme|ce|cne|cpe|cpd|contact|moc|medical\s+knowledge|nursing|pharmacy|european|external|(?:category|cat\.?)\s*[12l](?:-?a)?)\s+)*(?:credits?(?:\s*\(s\))?|hours?(?:\s*\(s\))?|hrs|points?|ceus?)(?:™|®|\s*\(?tm\)?)?(?:\s*\((?:ecmec|ecmecs|ecmec®s?)\))?(?:\s*/\s*(?:credits?|hours?|points?))?(?:\s+of\s+(?:participation|credit))?(?:\s+(?:awarded|claimed|earned|received|granted|designated|approved|reported|redeemed))?\b";
     // A constant pattern: a failure is a bug every test run catches.
     Regex::new(pattern).expect("a valid label pattern")
 });
