@@ -15,6 +15,12 @@ fn run(target: &str, file: &InputFile) {
         "europass" => europass::read(file).map(drop),
         "table" => table::read(file, None).map(drop),
         "archive" => archive::read_archive(file, Some("fuzz")).map(drop),
+        "certificate" => {
+            let fields =
+                dossier_interop::certificate::extract(&String::from_utf8_lossy(&file.bytes));
+            let _ = fields.is_certificate();
+            Ok(())
+        }
         _ => Ok(()),
     };
 }
